@@ -10,6 +10,9 @@ var options = new FarmServerOptions
 {
     Faults = args.Contains("--faults") ? new FarmFaultOptions { Seed = 42 } : null,
     Log = message => Console.WriteLine("server: " + message),
+    MaxUploadSize = args.FirstOrDefault(a => a.StartsWith("--max-upload-size=", StringComparison.Ordinal)) is string max
+        ? long.Parse(max["--max-upload-size=".Length..], System.Globalization.CultureInfo.InvariantCulture)
+        : FarmServerOptions.DefaultMaxUploadSize,
 };
 
 await using FarmServer server = await FarmServer.StartAsync(options, CancellationToken.None);

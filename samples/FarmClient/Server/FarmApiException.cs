@@ -12,23 +12,6 @@ internal sealed class FarmApiException : Exception
         Reason = reason;
     }
 
-    public FarmApiException()
-        : this(500, "backendError", "Backend Error")
-    {
-    }
-
-    public FarmApiException(string message)
-        : this(400, "badRequest", message)
-    {
-    }
-
-    public FarmApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        StatusCode = 400;
-        Reason = "badRequest";
-    }
-
     public int StatusCode { get; }
 
     public string Reason { get; }

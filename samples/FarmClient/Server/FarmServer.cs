@@ -49,9 +49,10 @@ public sealed class FarmServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUploadSize);
         var faults = new FaultInjector(options.Faults);
         var store = new AnimalStore(Path.Combine(options.StorageRoot ?? Path.GetTempPath(), "farm-server-" + Guid.NewGuid().ToString("N")));
+        WebApplication? app = null;
         try
         {
-            WebApplication app = Build(options, store, faults);
+            app = Build(options, store, faults);
             await app.StartAsync(cancellationToken);
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
                 ?? throw new InvalidOperationException("Kestrel did not report its listening address.");
@@ -59,6 +60,11 @@ public sealed class FarmServer : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             store.DeleteEverything();
             throw;
         }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FarmClient.Server;
 
@@ -205,12 +206,12 @@ internal sealed class ResumableUploads
         switch (faults.Next(session))
         {
             case ChunkFault.ServiceUnavailable:
-                await DiscardAsync(context.Request.Body, long.MaxValue, context.RequestAborted);
+                await DiscardAsync(context.Request.Body, length, context.RequestAborted);
                 Log($"injected 503 on chunk {span}");
                 await JsonResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "backendError", "Service Unavailable");
                 return;
             case ChunkFault.ServiceUnavailableWithRetryAfter:
-                await DiscardAsync(context.Request.Body, long.MaxValue, context.RequestAborted);
+                await DiscardAsync(context.Request.Body, length, context.RequestAborted);
                 Log($"injected 503 with Retry-After: 1 on chunk {span}");
                 context.Response.Headers.RetryAfter = "1";
                 await JsonResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "backendError", "Service Unavailable");
@@ -316,6 +317,9 @@ internal sealed class ResumableUploads
     private static void WriteResumeIncomplete(HttpContext context, UploadSession session)
     {
         context.Response.StatusCode = ResumableProtocol.ResumeIncomplete;
+
+        // Google's reason phrase; Kestrel would otherwise say "Permanent Redirect", which misleads people reading traces.
+        context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = "Resume Incomplete";
         if (session.Persisted > 0)
         {
             context.Response.Headers.Range = $"bytes=0-{session.Persisted - 1}";
