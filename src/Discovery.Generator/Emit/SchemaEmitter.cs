@@ -1,0 +1,106 @@
+using Discovery.Generator.Model;
+
+namespace Discovery.Generator.Emit;
+
+/// <summary>Schema classes with their generated JSON reader and writer.</summary>
+internal static class SchemaEmitter
+{
+    public static string Emit(SchemaGroupModel group, FileContext context)
+    {
+        var writer = new SourceWriter(16384);
+        CSharp.Header(writer, context.SourceFile, usesJson: true);
+        writer.Open("namespace " + context.Namespace + ".Data");
+        var first = true;
+        foreach (var schema in group.Schemas)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitClass(writer, schema);
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    public static void EmitClass(SourceWriter writer, SchemaModel schema)
+    {
+        XmlDoc.Summary(writer, schema.Description);
+        CSharp.Obsolete(writer, schema.Deprecated);
+        writer.Open("public sealed partial class " + schema.ClassName + " : global::Discovery.Runtime.Json.ApiObject");
+        foreach (var property in schema.Properties)
+        {
+            XmlDoc.Summary(writer, property.Description);
+            if (property.ReadOnly)
+            {
+                XmlDoc.Remarks(writer, "Output only: set by the server, kept so a read-modify-write round trip loses nothing.");
+            }
+
+            CSharp.Obsolete(writer, property.Deprecated);
+            writer.Line("public " + CSharp.NullableType(property.Type) + " " + property.PropertyName + " { get; set; }");
+            writer.Line();
+        }
+
+        writer.Open("public static " + schema.FullName + " ReadJson(ref " + CSharp.Reader + " reader)");
+        writer.Line(CSharp.Json + ".BeginObject(ref reader);");
+        writer.Line("var value = new " + schema.FullName + "();");
+        writer.Open("while (" + CSharp.Json + ".NextProperty(ref reader, out var name))");
+        writer.Open("switch (name)");
+        foreach (var property in schema.Properties)
+        {
+            writer.Line("case " + CSharp.Literal(property.WireName) + ": value." + property.PropertyName + " = " + CSharp.ReadProperty(property.Type) + "; break;");
+        }
+
+        writer.Line("default: value.ReadUnknown(ref reader, name); break;");
+        writer.Close();
+        writer.Close();
+        writer.Line("return value;");
+        writer.Close();
+        writer.Line();
+
+        writer.Open("public override void WriteJson(" + CSharp.Writer + " writer)");
+        writer.Line("writer.WriteStartObject();");
+        foreach (var property in schema.Properties)
+        {
+            writer.Line(CSharp.WriteProperty(property.Type, property.WireName, property.PropertyName));
+        }
+
+        writer.Line("WriteUnknown(writer);");
+        writer.Line("writer.WriteEndObject();");
+        writer.Close();
+
+        foreach (var property in schema.Properties)
+        {
+            if (property.Enum is { } values)
+            {
+                writer.Line();
+                EmitEnum(writer, values, property.WireName);
+            }
+        }
+
+        foreach (var nested in schema.Nested)
+        {
+            writer.Line();
+            EmitClass(writer, nested);
+        }
+
+        writer.Close();
+    }
+
+    public static void EmitEnum(SourceWriter writer, EnumModel values, string wireName)
+    {
+        writer.Line("/// <summary>Values of <c>" + XmlDoc.Escape(wireName) + "</c> the document lists; any other value the server sends is kept as it is.</summary>");
+        writer.Open("public static class " + values.ClassName);
+        foreach (var value in values.Values)
+        {
+            XmlDoc.Summary(writer, value.Description);
+            CSharp.Obsolete(writer, value.Deprecated);
+            writer.Line("public const string " + value.Name + " = " + CSharp.Literal(value.Value) + ";");
+        }
+
+        writer.Close();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Discovery.Generator.Model;
+
+/// <summary>
+/// Turns wire names into legal C# identifiers. The rules (also in README.md, "Naming rules"):
+/// split the name into words at every character that is not an ASCII letter or digit; upper-case each
+/// word's first letter; a word written all in capitals ("NOT_ACTIVATED", "URL") continues in lower case,
+/// any other word keeps its letters ("weightGrams" -> "WeightGrams"); a name that starts with a digit gets
+/// a leading '_'; an empty result becomes "Value". Parameters use the same words with a lower-case first
+/// letter and get '@' when they are C# keywords.
+/// </summary>
+internal static class Naming
+{
+    private static readonly HashSet<string> Keywords = new()
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit",
+        "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int",
+        "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed",
+        "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
+        "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    public static string Pascal(string wireName)
+    {
+        var builder = new StringBuilder(wireName.Length);
+        var word = new StringBuilder();
+        foreach (var c in wireName)
+        {
+            if (IsAsciiLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                AppendWord(builder, word);
+            }
+        }
+
+        AppendWord(builder, word);
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
+    }
+
+    public static string Camel(string wireName)
+    {
+        var pascal = Pascal(wireName);
+        if (pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return Keywords.Contains(camel) ? "@" + camel : camel;
+    }
+
+    private static void AppendWord(StringBuilder builder, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        var allCaps = true;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsLower(word[i]))
+            {
+                allCaps = false;
+                break;
+            }
+        }
+
+        builder.Append(char.ToUpperInvariant(word[0]));
+        for (var i = 1; i < word.Length; i++)
+        {
+            builder.Append(allCaps && word.Length > 1 ? char.ToLowerInvariant(word[i]) : word[i]);
+        }
+
+        word.Clear();
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// <summary>
+/// The names already taken in one C# scope (a class's members and nested types). A name that is taken gets
+/// the smallest free numeric suffix, "2" first; names are claimed in document order, so the result is
+/// deterministic.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public NameScope(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved);
+
+    public string Claim(string candidate)
+    {
+        var name = candidate;
+        var bare = candidate.StartsWith("@", System.StringComparison.Ordinal) ? candidate.Substring(1) : candidate;
+        if (_taken.Add(bare))
+        {
+            return name;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var next = bare + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_taken.Add(next))
+            {
+                return next;
+            }
+        }
+    }
+
+    public void Reserve(string name) => _taken.Add(name);
+}

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Discovery.Generator.Common;
+using Discovery.Generator.Diagnostics;
+using Discovery.Generator.Json;
+using Discovery.Generator.Model;
+
+namespace Discovery.Generator.Parsing;
+
+/// <summary>Resources, methods and parameters.</summary>
+internal sealed partial class DocumentParser
+{
+    private List<ResourceModel> ParseResources(JsonObjectNode? node, NameScope parentScope, NameScope classScope, string classPrefix, ResourceContext context)
+    {
+        var resources = new List<(string Wire, string Property, JsonObjectNode Node)>();
+        foreach (var (wire, resourceNode) in Members(node, "a resource object"))
+        {
+            resources.Add((wire, parentScope.Claim(Naming.Pascal(wire)), resourceNode));
+        }
+
+        var models = new List<ResourceModel>();
+        foreach (var (wire, property, resourceNode) in resources)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var className = classScope.Claim(property + "Resource");
+            var scope = new NameScope(ReservedNames.Resource);
+            scope.Reserve(className);
+            var fullName = classPrefix + className + ".";
+            var subResources = ParseResources(Object(resourceNode, "resources"), scope, scope, fullName, context);
+            var methods = ParseMethods(Object(resourceNode, "methods"), scope, fullName, context);
+            models.Add(new ResourceModel(wire, className, property, OptionalString(resourceNode, "description"), Flag(resourceNode, "deprecated"), methods.ToEquatableArray(), subResources.ToEquatableArray()));
+        }
+
+        return models;
+    }
+
+    private List<MethodModel> ParseMethods(JsonObjectNode? node, NameScope scope, string classPrefix, ResourceContext context)
+    {
+        var methods = new List<(string Wire, string Name, JsonObjectNode Node)>();
+        foreach (var (wire, methodNode) in Members(node, "a method object"))
+        {
+            methods.Add((wire, scope.Claim(Naming.Pascal(wire)), methodNode));
+        }
+
+        var models = new List<MethodModel>();
+        foreach (var (wire, name, methodNode) in methods)
+        {
+            var requestClass = scope.Claim(name + "Request");
+            var method = ParseMethod(wire, name, requestClass, methodNode, classPrefix + requestClass, context);
+            if (method is not null)
+            {
+                models.Add(method);
+            }
+        }
+
+        return models;
+    }
+
+    private MethodModel? ParseMethod(string wire, string name, string requestClass, JsonObjectNode node, string requestFullName, ResourceContext context)
+    {
+        var id = OptionalString(node, "id") ?? wire;
+        var httpMethod = RequiredString(node, "httpMethod", "method '" + id + "'");
+        var path = RequiredString(node, "path", "method '" + id + "'");
+        if (httpMethod is null || path is null)
+        {
+            return null;
+        }
+
+        var scope = new NameScope(context.RequestReserved);
+        scope.Reserve(requestClass);
+        var host = new TypeHost(scope, requestFullName, new List<SchemaModel>());
+        var arguments = new NameScope(new[] { "service" });
+
+        var requestNode = Object(node, "request");
+        var body = requestNode is null ? null : ResolveType(requestNode, host, "Body", context.Schemas);
+        var bodyProperty = body is null ? string.Empty : scope.Claim("Body");
+        var bodyArgument = body is null ? string.Empty : arguments.Claim("body");
+        var responseNode = Object(node, "response");
+        var response = responseNode is null ? null : ResolveType(responseNode, host, "Response", context.Schemas);
+
+        var supportsUpload = Flag(node, "supportsMediaUpload");
+        var mediaArgument = supportsUpload ? arguments.Claim("mediaBody") : string.Empty;
+        var parameters = ParseParameters(Object(node, "parameters"), scope, arguments, Strings(node, "parameterOrder"));
+
+        var pathParts = ParsePath(path, parameters, id, node.Get("path")!.Offset);
+        if (pathParts is null)
+        {
+            return null;
+        }
+
+        UploadModel? upload = null;
+        if (supportsUpload)
+        {
+            upload = ParseUpload(Object(node, "mediaUpload"), parameters, id, node);
+            if (upload is null)
+            {
+                return null;
+            }
+        }
+
+        return new MethodModel(
+            id,
+            name,
+            requestClass,
+            httpMethod.ToUpperInvariant(),
+            pathParts.ToEquatableArray(),
+            OptionalString(node, "description"),
+            Flag(node, "deprecated"),
+            body,
+            bodyProperty,
+            bodyArgument,
+            response,
+            parameters.ToEquatableArray(),
+            upload,
+            mediaArgument,
+            Flag(node, "supportsMediaDownload"),
+            FindPaging(parameters, response, context.Schemas),
+            host.Nested.ToEquatableArray());
+    }
+
+    private UploadModel? ParseUpload(JsonObjectNode? media, List<ParameterModel> parameters, string id, JsonObjectNode methodNode)
+    {
+        var protocols = media is null ? null : Object(media, "protocols");
+        var simple = protocols is null ? null : Object(protocols, "simple");
+        var simplePath = simple is null ? null : OptionalString(simple, "path");
+        if (media is null || simplePath is null)
+        {
+            Report(DiagnosticDescriptors.MissingField, (media ?? methodNode).Offset, "method '" + id + "'", "mediaUpload.protocols.simple.path", "the method is generated without media upload");
+            return null;
+        }
+
+        var parts = ParsePath(simplePath, parameters, id, simple!.Get("path")!.Offset);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var accept = Strings(media, "accept");
+        var maxSizeNode = media.Get("maxSize");
+        long? maxSize = maxSizeNode switch
+        {
+            JsonStringNode s => ParseSize(s.Value, s.Offset),
+            JsonNumberNode n when long.TryParse(n.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => bytes,
+            _ => null,
+        };
+        var resumable = Object(protocols!, "resumable") is not null;
+        return new UploadModel(parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable);
+    }
+
+    private long? ParseSize(string text, int offset)
+    {
+        // Sizes are bytes ("10737418240") or a number with a binary unit ("1GB"), as analytics.v3 writes it.
+        var units = new[] { ("TB", 1L << 40), ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("B", 1L) };
+        foreach (var (suffix, factor) in units)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && long.TryParse(text.Substring(0, text.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                return count * factor;
+            }
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
+        {
+            return bytes;
+        }
+
+        Report(DiagnosticDescriptors.WrongFieldType, offset, "maxSize", "a size in bytes or with a unit (\"1GB\")", "\"" + text + "\"");
+        return null;
+    }
+
+    private List<PathPart>? ParsePath(string path, List<ParameterModel> parameters, string id, int offset)
+    {
+        var parts = new List<PathPart>();
+        var index = 0;
+        while (index < path.Length)
+        {
+            var open = path.IndexOf('{', index);
+            if (open < 0)
+            {
+                parts.Add(new PathPart(path.Substring(index), null, false, false));
+                break;
+            }
+
+            if (open > index)
+            {
+                parts.Add(new PathPart(path.Substring(index, open - index), null, false, false));
+            }
+
+            var close = path.IndexOf('}', open);
+            if (close < 0)
+            {
+                Report(DiagnosticDescriptors.UnknownPathParameter, offset, id, path.Substring(open));
+                return null;
+            }
+
+            var variable = path.Substring(open + 1, close - open - 1);
+            var reserved = variable.StartsWith("+", StringComparison.Ordinal);
+            var variableName = variable.TrimStart('+').TrimEnd('*');
+            var parameter = parameters.Find(p => p.WireName == variableName);
+            if (parameter is null)
+            {
+                Report(DiagnosticDescriptors.UnknownPathParameter, offset, id, variableName);
+                return null;
+            }
+
+            parts.Add(new PathPart(null, parameter.PropertyName, reserved, parameter.Repeated));
+            index = close + 1;
+        }
+
+        return parts;
+    }
+
+    private List<ParameterModel> ParseParameters(JsonObjectNode? node, NameScope scope, NameScope? argumentScope, List<string>? parameterOrder)
+    {
+        var declared = new List<(string Wire, JsonObjectNode Node)>(Members(node, "a parameter object"));
+        var ordered = new List<(string Wire, JsonObjectNode Node)>();
+        if (parameterOrder is not null)
+        {
+            // Required parameters become constructor arguments in parameterOrder, as Google's clients do.
+            foreach (var wire in parameterOrder)
+            {
+                var index = declared.FindIndex(d => d.Wire == wire);
+                if (index >= 0)
+                {
+                    ordered.Add(declared[index]);
+                    declared.RemoveAt(index);
+                }
+            }
+        }
+
+        ordered.AddRange(declared);
+        var models = new List<ParameterModel>();
+        foreach (var (wire, parameterNode) in ordered)
+        {
+            var propertyName = scope.Claim(Naming.Pascal(wire));
+            var location = OptionalString(parameterNode, "location");
+            var inPath = location == "path";
+            var required = argumentScope is not null && (inPath || Flag(parameterNode, "required"));
+            var repeated = Flag(parameterNode, "repeated");
+            var type = ParameterType(parameterNode);
+            models.Add(new ParameterModel(
+                wire,
+                propertyName,
+                required ? argumentScope!.Claim(Naming.Camel(wire)) : null,
+                type,
+                repeated,
+                inPath,
+                OptionalString(parameterNode, "description"),
+                Flag(parameterNode, "deprecated"),
+                OptionalString(parameterNode, "default"),
+                ParseEnum(parameterNode, scope, propertyName)));
+        }
+
+        return models;
+    }
+
+    private TypeModel ParameterType(JsonObjectNode node)
+    {
+        var type = OptionalString(node, "type");
+        var format = OptionalString(node, "format");
+        return type switch
+        {
+            "integer" => format switch
+            {
+                "uint32" => new TypeModel(TypeKind.UInt32),
+                "int64" => new TypeModel(TypeKind.Int64),
+                "uint64" => new TypeModel(TypeKind.UInt64),
+                _ => new TypeModel(TypeKind.Int32),
+            },
+            "number" => format == "float" ? new TypeModel(TypeKind.Single) : new TypeModel(TypeKind.Double),
+            "boolean" => new TypeModel(TypeKind.Boolean),
+            "string" => format switch
+            {
+                "int64" => new TypeModel(TypeKind.Int64),
+                "uint64" => new TypeModel(TypeKind.UInt64),
+                _ => TypeModel.String,
+            },
+            _ => TypeModel.String,
+        };
+    }
+
+    private static PagingModel? FindPaging(List<ParameterModel> parameters, TypeModel? response, SchemaTable schemas)
+    {
+        var pageToken = parameters.Find(p => p.WireName == "pageToken" && !p.InPath && p.ArgumentName is null && p.Type.Kind == TypeKind.String && !p.Repeated);
+        if (pageToken is null || response is not { Kind: TypeKind.Object, ClassName: { } responseClass } || !schemas.ByFullName.TryGetValue(responseClass, out var schema))
+        {
+            return null;
+        }
+
+        PropertyModel? next = null;
+        PropertyModel? items = null;
+        var arrays = 0;
+        foreach (var property in schema.Properties)
+        {
+            if (property.WireName == "nextPageToken" && property.Type.Kind == TypeKind.String)
+            {
+                next = property;
+            }
+            else if (property.Type.Kind == TypeKind.List)
+            {
+                arrays++;
+                items = property;
+            }
+        }
+
+        if (next is null)
+        {
+            return null;
+        }
+
+        return arrays == 1 ? new PagingModel(pageToken.PropertyName, next.PropertyName, items!.PropertyName, items.Type.Element) : new PagingModel(pageToken.PropertyName, next.PropertyName, null, null);
+    }
+
+    private sealed record ResourceContext(List<string> RequestReserved, SchemaTable Schemas);
+}

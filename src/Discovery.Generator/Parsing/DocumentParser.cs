@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Discovery.Generator.Common;
+using Discovery.Generator.Diagnostics;
+using Discovery.Generator.Json;
+using Discovery.Generator.Model;
+
+namespace Discovery.Generator.Parsing;
+
+/// <summary>
+/// Parser: a discovery document's JSON to the equatable model, with every C# name already chosen. It is
+/// the only code that reads JSON; what it cannot make sense of becomes a diagnostic pointing into the file,
+/// never an exception.
+/// </summary>
+internal sealed partial class DocumentParser
+{
+    private const string DiscoveryKind = "discovery#restDescription";
+
+    private readonly DocumentInput _input;
+    private readonly byte[] _utf8;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private LineMap? _lines;
+    private string _namespace = string.Empty;
+
+    private DocumentParser(DocumentInput input, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _utf8 = Encoding.UTF8.GetBytes(input.Text);
+        _cancellationToken = cancellationToken;
+    }
+
+    public static ParseResult Parse(DocumentInput input, CancellationToken cancellationToken)
+    {
+        var parser = new DocumentParser(input, cancellationToken);
+        try
+        {
+            var units = parser.ParseDocument();
+            return new ParseResult(units.ToEquatableArray(), parser._diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A generator that throws takes the whole compilation down with a cryptic CS8785; a diagnostic
+            // on the file says which document and why, and the other documents still generate.
+            parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, parser.Lines.Locate(0), ex.GetType().Name + ": " + ex.Message));
+            return new ParseResult(EquatableArray<OutputUnit>.Empty, parser._diagnostics.ToEquatableArray());
+        }
+    }
+
+    private LineMap Lines => _lines ??= new LineMap(_input.Path, _utf8);
+
+    private List<OutputUnit> ParseDocument()
+    {
+        var units = new List<OutputUnit>();
+        var duplicates = new List<(string Name, int Offset)>();
+        JsonNode tree;
+        try
+        {
+            tree = JsonTreeReader.Read(_utf8, duplicates);
+        }
+        catch (JsonException ex)
+        {
+            // Other JSON files (appsettings and the like) are none of our business unless named as ours.
+            if (_input.IsNamedAsDiscovery)
+            {
+                var location = Lines.LocateLine((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, location, FirstSentence(ex.Message)));
+            }
+
+            return units;
+        }
+
+        if (tree is not JsonObjectNode root || root.Get("kind") is not JsonStringNode { Value: DiscoveryKind })
+        {
+            if (_input.IsNamedAsDiscovery)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADiscoveryDocument, Lines.Locate(tree.Offset), System.IO.Path.GetFileName(_input.Path), "its top-level \"kind\" must be \"" + DiscoveryKind + "\""));
+            }
+
+            return units;
+        }
+
+        foreach (var (duplicate, offset) in duplicates)
+        {
+            Report(DiagnosticDescriptors.DuplicateName, offset, duplicate);
+        }
+
+        var name = RequiredString(root, "name", "the document");
+        var version = RequiredString(root, "version", "the document");
+        if (name is null || version is null)
+        {
+            return units;
+        }
+
+        _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Naming.Pascal(name) + "." + Naming.Pascal(version) : _input.Namespace!.Trim();
+        var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Naming.Pascal(name) + "Service" : _input.ClientName!.Trim();
+        var baseRequestName = clientName + "BaseRequest";
+        var context = new FileContext(_namespace, clientName, baseRequestName, System.IO.Path.GetFileName(_input.Path));
+        var hintPrefix = _namespace + "." + clientName;
+
+        var schemas = ParseSchemas(root);
+        _cancellationToken.ThrowIfCancellationRequested();
+
+        var globalScope = new NameScope(ReservedNames.RequestBase);
+        globalScope.Reserve(baseRequestName);
+        var globalParameters = ParseParameters(Object(root, "parameters"), globalScope, argumentScope: null, parameterOrder: null);
+
+        var serviceScope = new NameScope(ReservedNames.Service);
+        serviceScope.Reserve(clientName);
+        var namespaceScope = new NameScope(new[] { clientName, baseRequestName });
+        var requestReserved = new List<string>(ReservedNames.Request);
+        foreach (var parameter in globalParameters)
+        {
+            requestReserved.Add(parameter.PropertyName);
+        }
+
+        var resourceContext = new ResourceContext(requestReserved, schemas);
+        var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, "global::" + _namespace + ".", resourceContext);
+        var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, "global::" + _namespace + "." + clientName + ".", resourceContext);
+
+        var rootUrl = OptionalString(root, "rootUrl") ?? OptionalString(root, "baseUrl") ?? "https://www.googleapis.com/";
+        var servicePath = OptionalString(root, "servicePath") ?? string.Empty;
+        var resourceRefs = new List<ResourceRefModel>();
+        foreach (var resource in resources)
+        {
+            resourceRefs.Add(new ResourceRefModel(resource.PropertyName, resource.ClassName, resource.Description, resource.Deprecated));
+        }
+
+        var service = new ServiceModel(
+            name,
+            version,
+            OptionalString(root, "title") ?? name,
+            OptionalString(root, "description"),
+            OptionalString(root, "documentationLink"),
+            rootUrl,
+            servicePath,
+            globalParameters.ToEquatableArray(),
+            resourceRefs.ToEquatableArray(),
+            serviceMethods.ToEquatableArray());
+
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        units.Add(new OutputUnit(UniqueHint(hints, hintPrefix), service, null, null, context));
+        foreach (var resource in resources)
+        {
+            units.Add(new OutputUnit(UniqueHint(hints, hintPrefix + ".Resources." + resource.ClassName), null, resource, null, context));
+        }
+
+        foreach (var group in GroupSchemas(schemas.Classes))
+        {
+            units.Add(new OutputUnit(UniqueHint(hints, hintPrefix + ".Data." + group.Key), null, null, group, context));
+        }
+
+        return units;
+    }
+
+    private static IEnumerable<SchemaGroupModel> GroupSchemas(List<SchemaModel> classes)
+    {
+        // One file per first letter: editing a schema regenerates one file, and two names that differ only
+        // in case (HTTPSHealthCheck, HttpsHealthCheck) share a file instead of colliding on disk.
+        var groups = new SortedDictionary<string, List<SchemaModel>>(StringComparer.Ordinal);
+        foreach (var schema in classes)
+        {
+            var first = schema.ClassName.TrimStart('_');
+            var key = first.Length > 0 && char.IsLetter(first[0]) ? char.ToUpperInvariant(first[0]).ToString() : "_";
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = new List<SchemaModel>();
+            }
+
+            list.Add(schema);
+        }
+
+        foreach (var pair in groups)
+        {
+            yield return new SchemaGroupModel(pair.Key, pair.Value.ToEquatableArray());
+        }
+    }
+
+    private static string UniqueHint(HashSet<string> taken, string hint)
+    {
+        var candidate = hint;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = hint + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate + ".g.cs";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var index = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return index > 0 ? message.Substring(0, index) : message;
+    }
+}
