@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+
+namespace Discovery.Runtime;
+
+/// <summary>The one place that decides which failures are retried, so plain requests and uploads agree.</summary>
+public static class ErrorClassifier
+{
+    /// <summary>Classifies an error status; <paramref name="responseBody"/> is read for 403 rate-limit reasons.</summary>
+    /// <param name="status">The response status (not a success).</param>
+    /// <param name="responseBody">The response body, if any.</param>
+    /// <param name="uploadSession">True when the request went to a resumable session URI, where 404/410 mean the session expired.</param>
+    public static ErrorClass Classify(HttpStatusCode status, string? responseBody = null, bool uploadSession = false)
+        => Classify(status, GoogleApiError.TryParse(responseBody), uploadSession);
+
+    /// <summary>Classifies an error status using an already parsed Google error.</summary>
+    public static ErrorClass Classify(HttpStatusCode status, GoogleApiError? error, bool uploadSession)
+    {
+        switch ((int)status)
+        {
+            case 404 or 410 when uploadSession:
+                return ErrorClass.Restart;
+            case 408 or 429 or 500 or 502 or 503 or 504:
+                return ErrorClass.Retry;
+            case 403 when error is not null && IsRateLimited(error):
+                return ErrorClass.Retry;
+            default:
+                return ErrorClass.Fatal;
+        }
+    }
+
+    /// <summary>Classifies an <see cref="HttpError"/> by its status and parsed body.</summary>
+    public static ErrorClass Classify(HttpError error, bool uploadSession = false)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Classify(error.StatusCode, error.Error, uploadSession);
+    }
+
+    /// <summary>
+    /// Classifies an exception thrown while sending or receiving: dropped, reset or refused connections and
+    /// timeouts are retried; TLS, configuration and unknown errors are not. Caller cancellation is not a
+    /// transport error and must be handled before calling this.
+    /// </summary>
+    public static ErrorClass Classify(Exception transportError)
+    {
+        ArgumentNullException.ThrowIfNull(transportError);
+        for (Exception? e = transportError; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case HttpError http:
+                    return Classify(http);
+                case TimeoutException:
+                    return ErrorClass.Retry;
+                case SocketException socket:
+                    return IsTransient(socket.SocketErrorCode) ? ErrorClass.Retry : ErrorClass.Fatal;
+                case HttpRequestException request when request.HttpRequestError is
+                    HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or
+                    HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.VersionNegotiationError or
+                    HttpRequestError.ExtendedConnectNotSupported:
+                    return ErrorClass.Fatal;
+                case HttpRequestException request when request.HttpRequestError is
+                    HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or
+                    HttpRequestError.NameResolutionError or HttpRequestError.InvalidResponse or
+                    HttpRequestError.HttpProtocolError or HttpRequestError.ProxyTunnelError:
+                    return ErrorClass.Retry;
+                case IOException when e.InnerException is null:
+                    // A bare IOException out of a response stream is a connection that ended mid-body.
+                    return ErrorClass.Retry;
+            }
+        }
+
+        return transportError is HttpRequestException or IOException ? ErrorClass.Retry : ErrorClass.Fatal;
+    }
+
+    /// <summary>Whether the error carries one of Google's per-user or per-project rate-limit reasons.</summary>
+    public static bool IsRateLimited(GoogleApiError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var item in error.Errors)
+        {
+            if (item.Reason is "rateLimitExceeded" or "userRateLimitExceeded")
+            {
+                return true;
+            }
+        }
+
+        return string.Equals(error.Status, "RESOURCE_EXHAUSTED", StringComparison.Ordinal);
+    }
+
+    private static bool IsTransient(SocketError error) => error is
+        SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.ConnectionAborted or
+        SocketError.TimedOut or SocketError.NetworkReset or SocketError.NetworkDown or SocketError.NetworkUnreachable or
+        SocketError.HostUnreachable or SocketError.HostDown or SocketError.TryAgain or SocketError.Shutdown or
+        SocketError.NotConnected or SocketError.OperationAborted;
+}

@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>
+/// Sends requests for one service: User-Agent, scoped credentials, and (for plain requests) classification
+/// plus backoff. Every method takes <c>bool async</c> so the synchronous Execute path shares this code
+/// (see <see cref="SyncPath"/>).
+/// </summary>
+internal sealed class HttpPipeline
+{
+    private static readonly string RuntimeAgent =
+        "Discovery.Runtime/" + (typeof(HttpPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0");
+
+    private readonly ServiceBase _service;
+
+    public HttpPipeline(ServiceBase service) => _service = service;
+
+    public ServiceOptions Options => _service.Options;
+
+    public TimeProvider Time => _service.Options.TimeProvider ?? TimeProvider.System;
+
+    public RetryPolicy Retry => _service.Options.Retry ?? RetryPolicy.Default;
+
+    /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
+    public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    {
+        if (!request.Headers.Contains("User-Agent"))
+        {
+            string agent = string.IsNullOrWhiteSpace(Options.ApplicationName) ? RuntimeAgent : Options.ApplicationName + " " + RuntimeAgent;
+            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+        }
+
+        await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
+        return async
+            ? await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+            : _service.HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends until a success status, retrying what <see cref="ErrorClassifier"/> calls retryable per the
+    /// service's <see cref="RetryPolicy"/>. Returns the successful response (caller disposes); throws
+    /// <see cref="HttpError"/> or the transport exception otherwise.
+    /// </summary>
+    public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken)
+    {
+        var policy = Retry;
+        for (int attempt = 1; ; attempt++)
+        {
+            using var request = createRequest();
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+            {
+                if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry)
+                {
+                    throw;
+                }
+
+                await Backoff.WaitAsync(Backoff.Delay(policy, attempt, null), Time, async, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            HttpError error;
+            TimeSpan? retryAfter;
+            using (response)
+            {
+                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
+                error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+                retryAfter = Backoff.RetryAfter(response, Time);
+            }
+
+            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry)
+            {
+                throw error;
+            }
+
+            await Backoff.WaitAsync(Backoff.Delay(policy, attempt, retryAfter), Time, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A failure of the exchange itself (not the caller's cancellation).</summary>
+    public static bool IsTransportFailure(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return e is HttpRequestException or IOException or SocketException or TimeoutException
+            || (e is OperationCanceledException && e.InnerException is TimeoutException);
+    }
+
+    private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    {
+        var provider = Options.AccessTokenProvider;
+        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(_service.RootUri, request.RequestUri))
+        {
+            return;
+        }
+
+        var pending = provider(cancellationToken);
+        string? token;
+        if (async || pending.IsCompleted)
+        {
+            token = await pending.ConfigureAwait(false);
+        }
+        else
+        {
+            // Documented exception to "no sync-over-async": the synchronous Execute path must block on a token
+            // provider that did not complete synchronously (providers normally return a cached token at once).
+            token = pending.AsTask().GetAwaiter().GetResult();
+        }
+
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+}

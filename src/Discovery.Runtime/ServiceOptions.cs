@@ -1,0 +1,33 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>Per-service settings shared by every request the service creates.</summary>
+public sealed class ServiceOptions
+{
+    /// <summary>Replaces the discovery document's rootUrl, e.g. to point a client at a local server.</summary>
+    public Uri? RootUri { get; set; }
+
+    /// <summary>Sent as the <c>key</c> query parameter unless the request already set one.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How failed requests and upload chunks are retried.</summary>
+    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+
+    /// <summary>The clock every backoff wait goes through, so tests can replace it.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Supplies a Bearer token per request. The token is only attached to requests for the service's own host
+    /// over a scheme at least as secure as the root URI's, never to a foreign upload session host.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>Prefixed to the User-Agent header.</summary>
+    public string? ApplicationName { get; set; }
+
+    /// <summary>Bytes requested per ranged GET of a media download; bounds what one fault can cost.</summary>
+    public int DownloadChunkSize { get; set; } = 8 * 1024 * 1024;
+}
