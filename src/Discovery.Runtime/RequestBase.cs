@@ -1,0 +1,115 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>Base of every generated request: URI building, the JSON body and media download.</summary>
+public abstract class RequestBase
+{
+    private System.Net.Http.HttpMethod? _method;
+
+    /// <summary>Creates a request of <paramref name="service"/> with the given HTTP verb.</summary>
+    protected RequestBase(ServiceBase service, string httpMethod)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(httpMethod);
+        Service = service;
+        HttpMethod = httpMethod;
+    }
+
+    /// <summary>The service this request belongs to.</summary>
+    public ServiceBase Service { get; }
+
+    /// <summary>The HTTP verb of the method.</summary>
+    public string HttpMethod { get; }
+
+    /// <summary>Whether the method sends a JSON request body.</summary>
+    protected virtual bool HasBody => false;
+
+    internal System.Net.Http.HttpMethod Method => _method ??= new System.Net.Http.HttpMethod(HttpMethod);
+
+    /// <summary>The method path with parameters expanded, relative to <see cref="ServiceBase.BaseUri"/> (a leading '/' means relative to the root).</summary>
+    protected abstract string BuildPath();
+
+    /// <summary>Adds the method's and the document's query parameters.</summary>
+    protected virtual void AddQueryParameters(QueryBuilder query)
+    {
+    }
+
+    /// <summary>Writes the JSON request body.</summary>
+    protected virtual void WriteBody(Utf8JsonWriter writer)
+    {
+    }
+
+    /// <summary>
+    /// Streams the method's media (alt=media) into <paramref name="destination"/> with ranged requests of
+    /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
+    /// </summary>
+    protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
+        => MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: true, cancellationToken).AsTask();
+
+    /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
+    protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
+        => SyncPath.Complete(MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: false, CancellationToken.None));
+
+    internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
+
+    /// <summary>Joins the base (or root) URI, the path and the query; the API key is added unless the request set one.</summary>
+    internal Uri BuildUri(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var query = new QueryBuilder();
+        AddQueryParameters(query);
+        runtimeParameters?.Invoke(query);
+        if (!string.IsNullOrEmpty(Service.Options.ApiKey) && !query.Contains("key"))
+        {
+            query.Add("key", Service.Options.ApiKey);
+        }
+
+        // String concatenation rather than new Uri(base, relative): a relative path such as "files:copy" would
+        // otherwise be parsed as a URI with the scheme "files".
+        var root = relativeToRoot || path.StartsWith('/') ? Service.RootUri : Service.BaseUri;
+        return new Uri(root.AbsoluteUri + path.TrimStart('/') + query.ToQueryString());
+    }
+
+    internal byte[]? SerializeBody()
+    {
+        if (!HasBody)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteBody(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    internal static HttpContent JsonContent(byte[] json)
+    {
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
+        return content;
+    }
+
+    /// <summary>Sends the plain (non-media) request with retries; returns the successful response.</summary>
+    internal ValueTask<HttpResponseMessage> SendPlainAsync(bool async, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(BuildPath(), relativeToRoot: false, null);
+        var body = SerializeBody();
+        return Service.Pipeline.SendWithRetryAsync(
+            () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonContent(body) },
+            canRetry: true,
+            async,
+            cancellationToken);
+    }
+}

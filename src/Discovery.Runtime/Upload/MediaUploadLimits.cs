@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+
+namespace Discovery.Runtime;
+
+/// <summary>What an upload method accepts, from its discovery <c>mediaUpload</c> section.</summary>
+public sealed class MediaUploadLimits
+{
+    private readonly string[] _accept;
+
+    /// <summary>Creates the limits; <paramref name="accept"/> is the comma-separated list, <paramref name="maxSize"/> in bytes.</summary>
+    public MediaUploadLimits(string? accept, long? maxSize, bool supportsResumable)
+    {
+        Accept = accept;
+        _accept = string.IsNullOrWhiteSpace(accept)
+            ? Array.Empty<string>()
+            : accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        MaxSize = maxSize;
+        SupportsResumable = supportsResumable;
+    }
+
+    /// <summary>The accepted media type patterns as in the document, or null for any.</summary>
+    public string? Accept { get; }
+
+    /// <summary>The largest accepted media in bytes, or null.</summary>
+    public long? MaxSize { get; }
+
+    /// <summary>Whether the method has a resumable protocol.</summary>
+    public bool SupportsResumable { get; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when the media breaks a limit, before any request is made.</summary>
+    public void Validate(MediaUpload media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        media.ValidateChunkSize();
+        if (_accept.Length > 0 && !Array.Exists(_accept, pattern => MimeTypes.Matches(media.MimeType, pattern)))
+        {
+            throw new ArgumentException($"Media type '{media.MimeType}' is not accepted by this method; it accepts {Accept}.", nameof(media));
+        }
+
+        if (media.Length is long length && MaxSize is long max && length > max)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The media is {length} bytes but this method accepts at most {max} bytes."), nameof(media));
+        }
+
+        if (media.Resumable && !SupportsResumable)
+        {
+            throw new ArgumentException("This method does not support resumable uploads; create the media with resumable: false.", nameof(media));
+        }
+    }
+}

@@ -1,0 +1,741 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>
+/// The resumable upload protocol as the state machine of upload-protocol §1.2/§1.3. Each On* method is one
+/// transition; <see cref="RunAsync"/> only dispatches on <see cref="State"/>. Invariants: <c>_offset</c> is
+/// what the server confirmed; bytes at or past it that a forward-only source cannot produce again are held in
+/// the single pooled chunk buffer; after any ambiguous outcome the server is queried before more data is sent.
+/// </summary>
+internal sealed class ResumableUploadEngine
+{
+    private readonly HttpPipeline _pipeline;
+    private readonly MediaUpload _media;
+    private readonly MediaUploadLimits _limits;
+    private readonly Func<HttpRequestMessage> _createInitiation;
+    private readonly Action<UploadProgress> _report;
+    private readonly Action<UploadSessionData>? _sessionCreated;
+
+    private Uri? _sessionUri;
+    private long _offset;
+    private long? _total;
+    private long _sentEnd;
+    private bool _finalSent;
+    private bool _resumedFromSaved;
+    private bool _rangeContradiction;
+    private bool _unauthorizedRetried;
+    private int _failedAttempts;
+    private int _restarts;
+    private int _confirmedThisRun;
+    private UploadState _afterBackoff;
+    private TimeSpan? _retryAfter;
+    private Exception? _lastError;
+
+    private byte[]? _buffer;
+    private long _bufStart;
+    private int _bufCount;
+    private int _chunkLength;
+    private bool _chunkFinal;
+
+    public ResumableUploadEngine(
+        HttpPipeline pipeline,
+        MediaUpload media,
+        MediaUploadLimits limits,
+        Func<HttpRequestMessage> createInitiation,
+        Action<UploadProgress> report,
+        Action<UploadSessionData>? sessionCreated)
+    {
+        _pipeline = pipeline;
+        _media = media;
+        _limits = limits;
+        _createInitiation = createInitiation;
+        _report = report;
+        _sessionCreated = sessionCreated;
+        _total = media.Length;
+    }
+
+    /// <summary>Allowed automatic restarts after the session expired (404/410).</summary>
+    public const int RestartBudget = 1;
+
+    public UploadState State { get; private set; } = UploadState.New;
+
+    public long ConfirmedBytes => _offset;
+
+    public byte[]? CompletedBody { get; private set; }
+
+    public UploadSessionData? Session => _sessionUri is null
+        ? null
+        : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, _media.MimeType, _media.SourceIdentity);
+
+    public UploadProgress Progress(UploadStatus status, Exception? error = null)
+        => new(status, State, _offset, _total, error);
+
+    /// <summary>Adopts a session saved by another request or process; the next run starts by querying it.</summary>
+    public void ResumeFrom(UploadSessionData session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (State is not (UploadState.New or UploadState.Suspended or UploadState.Failed))
+        {
+            throw new InvalidOperationException($"An upload in state {State} cannot adopt another session.");
+        }
+
+        if (session.SourceIdentity is not null && _media.SourceIdentity is { } identity && !string.Equals(identity, session.SourceIdentity, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The saved session belongs to different media (its source identity does not match).", nameof(session));
+        }
+
+        if (session.TotalBytes is long savedTotal && _media.Length is long length && savedTotal != length)
+        {
+            throw new ArgumentException("The saved session's total size does not match the media.", nameof(session));
+        }
+
+        if (!string.Equals(session.MimeType, _media.MimeType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("The saved session's media type does not match the media.", nameof(session));
+        }
+
+        _sessionUri = session.SessionUri;
+        _offset = session.Offset;
+        _total = _media.Length;
+        _resumedFromSaved = true;
+        _sentEnd = long.MaxValue;
+        _finalSent = false;
+        State = UploadState.Suspended;
+    }
+
+    /// <summary>
+    /// Drives the machine until the upload completes (returns true) or, when <paramref name="toCompletion"/> is
+    /// false, until the server confirmed new bytes of a chunk (returns false). Errors surface as exceptions with the
+    /// machine left Suspended/Failed so that a later call resumes with a status query.
+    /// </summary>
+    public async ValueTask<bool> RunAsync(bool toCompletion, bool async, CancellationToken cancellationToken)
+    {
+        switch (State)
+        {
+            case UploadState.Complete:
+                return true;
+            case UploadState.New:
+                OnStart();
+                break;
+            case UploadState.Suspended or UploadState.Failed:
+                OnResume();
+                break;
+            case UploadState.Cancelled:
+                ExceptionDispatchInfo.Throw(_lastError!);
+                break;
+        }
+
+        _confirmedThisRun = 0;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (State)
+                {
+                    case UploadState.Initiating:
+                        await InitiateAsync(async, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case UploadState.Ready when !toCompletion && _confirmedThisRun > 0:
+                        return false;
+                    case UploadState.Ready:
+                        await SendChunkAsync(async, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case UploadState.Unknown:
+                        OnAmbiguousOutcome();
+                        break;
+                    case UploadState.Backoff:
+                        await BackoffAsync(async, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case UploadState.Querying:
+                        await QueryAsync(async, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case UploadState.Expired:
+                        OnExpired();
+                        break;
+                    case UploadState.Complete:
+                        _media.ReleaseSource();
+                        ReturnBuffer();
+                        return true;
+                    default:
+                        _media.ReleaseSource();
+                        ExceptionDispatchInfo.Throw(_lastError!);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            OnCancelled();
+            throw;
+        }
+    }
+
+    // ---- transitions -------------------------------------------------------------------------------------
+
+    /// <summary>New → Initiating (the media was validated when it was attached).</summary>
+    private void OnStart()
+    {
+        _limits.Validate(_media);
+        State = UploadState.Initiating;
+        _report(Progress(UploadStatus.Starting));
+    }
+
+    /// <summary>Suspended/Failed → Querying (session known) or Initiating.</summary>
+    private void OnResume()
+    {
+        _failedAttempts = 0;
+        _unauthorizedRetried = false;
+        _lastError = null;
+        State = _sessionUri is null ? UploadState.Initiating : UploadState.Querying;
+        _report(Progress(UploadStatus.Starting));
+    }
+
+    /// <summary>Initiating + 200/201: → Ready(0), or Failed without a Location.</summary>
+    private void OnInitiated(HttpResponseMessage response, Uri requestUri)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            Fail(new UploadException("The server accepted the resumable upload but sent no session URI (Location header); no data was sent.", UploadState.Failed));
+            return;
+        }
+
+        _sessionUri = location.IsAbsoluteUri ? location : new Uri(requestUri, location);
+        _offset = 0;
+        _sentEnd = 0;
+        _finalSent = false;
+        _resumedFromSaved = false;
+        _failedAttempts = 0;
+        State = UploadState.Ready;
+        _sessionCreated?.Invoke(Session!);
+        _report(Progress(UploadStatus.Uploading));
+    }
+
+    /// <summary>Sending + 308: → Ready(k+1) honouring partial persistence, or Unknown when Range contradicts what was confirmed.</summary>
+    private void OnChunkPersisted(HttpResponseMessage response)
+    {
+        AdoptLocation(response);
+        if (!TryReadRange(response, out long? lastByte))
+        {
+            Fail(new UploadException("The server answered 308 with a malformed Range header.", UploadState.Failed));
+            return;
+        }
+
+        if (lastByte is null && _offset > 0)
+        {
+            // The server says it has nothing after confirming bytes before: ask once more before believing it.
+            _rangeContradiction = true;
+            _lastError = new UploadException("The server answered 308 without Range after confirming earlier bytes.", UploadState.Unknown);
+            State = UploadState.Unknown;
+            return;
+        }
+
+        AcceptOffset(lastByte + 1 ?? 0, stallCounts: true);
+    }
+
+    /// <summary>Sending + 200/201: → Complete, unless the server finished before it got the last byte.</summary>
+    private void OnChunkCompleted(byte[] body)
+    {
+        if (!_chunkFinal)
+        {
+            Fail(new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The server reported the upload complete after {_offset + _chunkLength} bytes, before the last byte was sent{(_total is long t ? $" (total {t})" : string.Empty)}."),
+                UploadState.Failed));
+            return;
+        }
+
+        OnComplete(body);
+    }
+
+    /// <summary>Querying + 308: → Ready(k+1 or 0).</summary>
+    private void OnQueryAnswered(HttpResponseMessage response)
+    {
+        AdoptLocation(response);
+        if (!TryReadRange(response, out long? lastByte))
+        {
+            Fail(new UploadException("The server answered the status query with a malformed Range header.", UploadState.Failed));
+            return;
+        }
+
+        long next = lastByte + 1 ?? 0;
+        if (_rangeContradiction && next == 0 && !CanProduce(0))
+        {
+            Fail(new UploadException("The server lost bytes it had confirmed and the source cannot be read again from the start.", UploadState.Failed));
+            return;
+        }
+
+        _rangeContradiction = false;
+        AcceptOffset(next, stallCounts: false);
+    }
+
+    /// <summary>Querying + 200/201: → Complete without re-sending, if the final chunk was ever sent.</summary>
+    private void OnQueryCompleted(byte[] body)
+    {
+        if (!_finalSent && !_resumedFromSaved)
+        {
+            Fail(new UploadException("The server reported the upload complete although the last chunk was never sent.", UploadState.Failed));
+            return;
+        }
+
+        OnComplete(body);
+    }
+
+    private void OnComplete(byte[] body)
+    {
+        CompletedBody = body;
+        if (_total is long total)
+        {
+            _offset = total;
+        }
+
+        State = UploadState.Complete;
+        _report(Progress(UploadStatus.Completed));
+    }
+
+    /// <summary>Unknown → Backoff → Querying (or Suspended when the retry budget is spent).</summary>
+    private void OnAmbiguousOutcome() => EnterBackoff(UploadState.Querying);
+
+    /// <summary>Expired → Initiating with a fresh session when the source can be re-read; else Failed.</summary>
+    private void OnExpired()
+    {
+        if (_restarts < RestartBudget && CanProduce(0))
+        {
+            _restarts++;
+            _sessionUri = null;
+            _offset = 0;
+            _sentEnd = 0;
+            _finalSent = false;
+            _resumedFromSaved = false;
+            _rangeContradiction = false;
+            _failedAttempts = 0;
+            _total = _media.Length ?? _total;
+            State = UploadState.Initiating;
+            _report(Progress(UploadStatus.Starting));
+            return;
+        }
+
+        var expired = _lastError as HttpError;
+        _sessionUri = null;
+        Fail(expired is null
+            ? new UploadException("The upload session expired and cannot be restarted.", UploadState.Expired)
+            : new HttpError(expired.StatusCode, expired.ResponseBody, expired.RequestMethod, expired.RequestUri,
+                CanProduce(0) ? "The upload session expired again after a restart." : "The upload session expired and the source cannot be read again from the start."));
+    }
+
+    /// <summary>Any failed attempt: → Backoff(next), or Suspended once <see cref="RetryPolicy.MaxAttempts"/> is reached.</summary>
+    private void EnterBackoff(UploadState next)
+    {
+        _failedAttempts++;
+        if (_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        {
+            State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
+            _report(Progress(UploadStatus.Failed, _lastError));
+            return;
+        }
+
+        _afterBackoff = next;
+        State = UploadState.Backoff;
+    }
+
+    /// <summary>Caller cancellation in any state: → Suspended (session kept) or back to New.</summary>
+    private void OnCancelled()
+    {
+        State = _sessionUri is null ? UploadState.New : UploadState.Suspended;
+        _lastError = null;
+        _report(Progress(UploadStatus.Cancelled));
+    }
+
+    private void Fail(Exception error)
+    {
+        _lastError = error;
+        State = UploadState.Failed;
+        _report(Progress(UploadStatus.Failed, error));
+    }
+
+    private void AcceptOffset(long next, bool stallCounts)
+    {
+        if (next > _sentEnd)
+        {
+            Fail(new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The server claims {next} bytes but only {_sentEnd} were sent."), UploadState.Failed));
+            return;
+        }
+
+        if (next < _offset && !CanProduce(next))
+        {
+            Fail(new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The server needs bytes from offset {next} again but the source cannot re-read them."), UploadState.Failed));
+            return;
+        }
+
+        if (next > _offset)
+        {
+            _failedAttempts = 0;
+            _confirmedThisRun++;
+        }
+        else if (stallCounts && ++_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        {
+            // A server that keeps persisting nothing would otherwise loop forever.
+            _offset = next;
+            _lastError = new UploadException("The server persisted none of the last chunks.", UploadState.Suspended);
+            State = UploadState.Suspended;
+            _report(Progress(UploadStatus.Failed, _lastError));
+            return;
+        }
+
+        _offset = next;
+        State = UploadState.Ready;
+        _report(Progress(UploadStatus.Uploading));
+    }
+
+    // ---- actions (I/O) -----------------------------------------------------------------------------------
+
+    private async ValueTask InitiateAsync(bool async, CancellationToken cancellationToken)
+    {
+        using var request = _createInitiation();
+        request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", _media.MimeType);
+        if (_media.Length is long length)
+        {
+            request.Headers.TryAddWithoutValidation("X-Upload-Content-Length", length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        {
+            OnTransportFailure(e, UploadState.Initiating);
+            return;
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                OnInitiated(response, request.RequestUri!);
+            }
+            else
+            {
+                await OnErrorStatusAsync(response, request, uploadSession: false, UploadState.Initiating, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask SendChunkAsync(bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FillChunkAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UploadException e)
+        {
+            Fail(e);
+            return;
+        }
+
+        State = UploadState.Sending;
+        long start = _offset;
+        var content = new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
+        string totalText = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
+        content.Headers.TryAddWithoutValidation("Content-Range", _chunkLength == 0
+            ? "bytes */" + totalText
+            : string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{start + _chunkLength - 1}/{totalText}"));
+        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
+        _sentEnd = Math.Max(_sentEnd, start + _chunkLength);
+        _finalSent |= _chunkFinal;
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        {
+            OnTransportFailure(e, UploadState.Unknown);
+            return;
+        }
+
+        using (response)
+        {
+            int status = EffectiveStatus(response);
+            if (status == 308)
+            {
+                OnChunkPersisted(response);
+            }
+            else if (status is >= 200 and < 300)
+            {
+                byte[] body;
+                try
+                {
+                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+                {
+                    OnTransportFailure(e, UploadState.Unknown);
+                    return;
+                }
+
+                OnChunkCompleted(body);
+            }
+            else
+            {
+                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Unknown, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask QueryAsync(bool async, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(Array.Empty<byte>());
+        content.Headers.TryAddWithoutValidation("Content-Range", "bytes */" + (_total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*"));
+        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        {
+            OnTransportFailure(e, UploadState.Querying);
+            return;
+        }
+
+        using (response)
+        {
+            int status = EffectiveStatus(response);
+            if (status == 308)
+            {
+                OnQueryAnswered(response);
+            }
+            else if (status is >= 200 and < 300)
+            {
+                byte[] body;
+                try
+                {
+                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+                {
+                    OnTransportFailure(e, UploadState.Querying);
+                    return;
+                }
+
+                OnQueryCompleted(body);
+            }
+            else if (status == 499)
+            {
+                _lastError = new UploadException("The upload session was cancelled on the server.", UploadState.Cancelled);
+                State = UploadState.Cancelled;
+                _report(Progress(UploadStatus.Cancelled, _lastError));
+            }
+            else
+            {
+                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Querying, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask BackoffAsync(bool async, CancellationToken cancellationToken)
+    {
+        var delay = Backoff.Delay(_pipeline.Retry, _failedAttempts, _retryAfter);
+        _retryAfter = null;
+        await Backoff.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
+        State = _afterBackoff;
+    }
+
+    /// <summary>Routes an error status: session gone → Expired; retryable → Unknown/Backoff; 401 → one re-query; else Failed.</summary>
+    private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, bool uploadSession, UploadState retryState, bool async, CancellationToken cancellationToken)
+    {
+        string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
+        var error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+        _lastError = error;
+        _retryAfter = Backoff.RetryAfter(response, _pipeline.Time);
+        if (uploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
+        {
+            // A token that expired mid-upload: the provider is asked again on the next request.
+            _unauthorizedRetried = true;
+            State = UploadState.Querying;
+            return;
+        }
+
+        switch (ErrorClassifier.Classify(error, uploadSession))
+        {
+            case ErrorClass.Restart:
+                State = UploadState.Expired;
+                break;
+            case ErrorClass.Retry when retryState == UploadState.Unknown:
+                State = UploadState.Unknown;
+                break;
+            case ErrorClass.Retry:
+                EnterBackoff(retryState);
+                break;
+            default:
+                Fail(error);
+                break;
+        }
+    }
+
+    private void OnTransportFailure(Exception error, UploadState retryState)
+    {
+        _lastError = error;
+        _retryAfter = null;
+        if (ErrorClassifier.Classify(error) != ErrorClass.Retry)
+        {
+            // Even a non-retryable transport failure leaves the chunk's fate unknown: keep the session resumable.
+            State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
+            _report(Progress(UploadStatus.Failed, error));
+            return;
+        }
+
+        if (retryState == UploadState.Unknown)
+        {
+            State = UploadState.Unknown;
+        }
+        else
+        {
+            EnterBackoff(retryState);
+        }
+    }
+
+    // ---- chunk buffer ------------------------------------------------------------------------------------
+
+    private bool CanProduce(long position) => _media.CanReadAt || position >= _bufStart;
+
+    /// <summary>
+    /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
+    /// unconfirmed suffix is moved) and reading the rest. When the total is unknown one extra byte is read so
+    /// the last data-bearing chunk can carry the total.
+    /// </summary>
+    private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
+    {
+        int chunk = _media.ChunkSize;
+        int capacity = _total is long known ? (int)Math.Min(chunk, known) : chunk + 1;
+        if (_buffer is null && capacity > 0)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        }
+
+        long held = _bufStart + _bufCount;
+        if (_offset >= _bufStart && _offset <= held)
+        {
+            int drop = (int)(_offset - _bufStart);
+            if (drop > 0)
+            {
+                Buffer.BlockCopy(_buffer!, drop, _buffer!, 0, _bufCount - drop);
+                _bufCount -= drop;
+                _bufStart = _offset;
+            }
+        }
+        else if (_offset > held || _media.CanReadAt)
+        {
+            _bufStart = _offset;
+            _bufCount = 0;
+        }
+        else
+        {
+            throw new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The server needs bytes from offset {_offset} again but the source cannot re-read them."), UploadState.Failed);
+        }
+
+        long remaining = _total is long total ? total - _offset : long.MaxValue;
+        int want = (int)Math.Min(_total is null ? chunk + 1L : chunk, remaining);
+        while (_bufCount < want)
+        {
+            long position = _bufStart + _bufCount;
+            int n = async
+                ? await _media.ReadAsync(position, _buffer.AsMemory(_bufCount, want - _bufCount), cancellationToken).ConfigureAwait(false)
+                : _media.Read(position, _buffer.AsSpan(_bufCount, want - _bufCount));
+            if (n == 0)
+            {
+                if (_total is long declared)
+                {
+                    throw new UploadException(
+                        string.Create(CultureInfo.InvariantCulture, $"The media ended after {position} bytes although its length is {declared}: the source changed during the upload."), UploadState.Failed);
+                }
+
+                _total = position;
+                break;
+            }
+
+            _bufCount += n;
+        }
+
+        if (_total is long end)
+        {
+            _chunkLength = (int)Math.Min(Math.Min(_bufCount, chunk), end - _offset);
+            _chunkFinal = _offset + _chunkLength == end;
+        }
+        else
+        {
+            _chunkLength = chunk;
+            _chunkFinal = false;
+        }
+
+        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
+        {
+            throw new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
+        }
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+            _bufStart = 0;
+            _bufCount = 0;
+        }
+    }
+
+    // ---- wire helpers ------------------------------------------------------------------------------------
+
+    private void AdoptLocation(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is { } location && _sessionUri is not null)
+        {
+            _sessionUri = location.IsAbsoluteUri ? location : new Uri(_sessionUri, location);
+        }
+    }
+
+    /// <summary>Servers behind proxies that treat 308 as a redirect may send 200 plus this override header.</summary>
+    private static int EffectiveStatus(HttpResponseMessage response)
+        => response.StatusCode == HttpStatusCode.OK &&
+           response.Headers.TryGetValues("X-Http-Status-Code-Override", out var values) &&
+           values.FirstOrDefault() == "308"
+            ? 308
+            : (int)response.StatusCode;
+
+    /// <summary>Parses <c>Range: bytes=0-k</c>; absent yields null; anything not starting at 0 is malformed.</summary>
+    internal static bool TryReadRange(HttpResponseMessage response, out long? lastByte)
+    {
+        lastByte = null;
+        if (!response.Headers.TryGetValues("Range", out var values))
+        {
+            return true;
+        }
+
+        var text = values.FirstOrDefault()?.Trim() ?? string.Empty;
+        const string prefix = "bytes=0-";
+        if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ||
+            !long.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long last))
+        {
+            return false;
+        }
+
+        lastByte = last;
+        return true;
+    }
+}
