@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Discovery.Runtime.Tests.Farm;
+using Discovery.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Discovery.Runtime.Tests.Http;
+
+/// <summary>Plain (non-media) requests share the classification and retry policy of uploads.</summary>
+public sealed class HttpPipelineTests
+{
+    [Fact]
+    public async Task A_plain_request_is_retried_on_retryable_statuses_honouring_Retry_After()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 503, RetryAfter = "4" });
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 429 });
+
+        var animal = await f.Farm.Animals.Get("a7").ExecuteAsync();
+
+        Assert.Equal("a7", animal.Id);
+        Assert.Equal(3, f.Server.Requests.Count);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20) }, f.Time.Delays.ToArray());
+    }
+
+    [Fact]
+    public async Task A_fatal_status_is_not_retried()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 404, Reason = "notFound" });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Get("x").ExecuteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("GET", error.RequestMethod);
+        Assert.Single(f.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_stop_at_MaxAttempts()
+    {
+        await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 3));
+        for (int i = 0; i < 5; i++)
+        {
+            f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+        }
+
+        await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Get("x").ExecuteAsync());
+
+        Assert.Equal(3, f.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Key_token_and_user_agent_are_sent_and_the_body_is_json()
+    {
+        await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("tok"), apiKey: "k 1");
+
+        var request = f.Farm.Animals.Insert(new Animal { Name = "Hen" });
+        request.Fields = "id,name";
+        var animal = await request.ExecuteAsync();
+
+        Assert.Equal(("a1", "Hen"), (animal.Id, animal.Name));
+        var seen = f.Server.Requests.Single();
+        Assert.Equal("/farm/v1/animals?fields=id%2Cname&key=k%201", seen.PathAndQuery);
+        Assert.Equal("Bearer tok", seen.Authorization);
+        Assert.StartsWith("FarmTests/1.0 Discovery.Runtime/", seen.UserAgent, StringComparison.Ordinal);
+        Assert.StartsWith("application/json", seen.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_without_a_response_body_and_the_synchronous_path_work()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 502 });
+
+        await f.Farm.Animals.Delete("a1").ExecuteAsync();
+        await Task.Run(() => f.Farm.Animals.Delete("a2").Execute());
+        var animal = await Task.Run(() => f.Farm.Animals.Get("a3").Execute());
+
+        Assert.Equal("a3", animal.Id);
+        Assert.Equal(new[] { "DELETE", "DELETE", "DELETE", "GET" }, f.Server.Requests.Select(r => r.Method).ToArray());
+    }
+
+    [Fact]
+    public void Root_and_base_uris_end_with_a_slash()
+    {
+        using var service = new FarmService(new ServiceOptions { RootUri = new Uri("http://127.0.0.1:1/api") });
+
+        Assert.Equal("http://127.0.0.1:1/api/", service.RootUri.ToString());
+        Assert.Equal("http://127.0.0.1:1/api/farm/v1/", service.BaseUri.ToString());
+        using var defaults = new FarmService(new ServiceOptions());
+        Assert.Equal("https://farm.example.com/farm/v1/", defaults.BaseUri.ToString());
+    }
+}

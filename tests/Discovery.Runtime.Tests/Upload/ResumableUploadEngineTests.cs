@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Discovery.Runtime.Tests.Farm;
+using Discovery.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Discovery.Runtime.Tests.Upload;
+
+public sealed class ResumableUploadEngineTests
+{
+    private const int C = TestData.Chunk;
+
+    public static TheoryData<MediaKind, int> KindsAndSizes()
+    {
+        var data = new TheoryData<MediaKind, int>();
+        foreach (var kind in Enum.GetValues<MediaKind>())
+        {
+            foreach (var size in new[] { 0, 1000, C, 3 * C, (3 * C) + 17 })
+            {
+                data.Add(kind, size);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndSizes))]
+    public async Task Every_media_kind_arrives_byte_exact_with_one_put_per_chunk_and_the_total_on_the_last(MediaKind kind, int size)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(size, size);
+
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(kind, data, resumable: true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal("Pig", result.Name);
+        var stored = Assert.Single(f.Server.Completed);
+        Assert.Equal(TestData.Sha(data), stored.Sha256);
+        var puts = f.Server.Requests.Where(r => r.Kind is "chunk" or "query").ToList();
+        Assert.Equal(Math.Max(1, (size + C - 1) / C), puts.Count);
+        Assert.Equal(size == 0 ? "bytes */0" : $"bytes {(size - 1) / C * C}-{size - 1}/{size}", puts[^1].ContentRange);
+        var initiation = Assert.Single(f.Server.RequestsOf("initiate"));
+        Assert.Equal(kind == MediaKind.NonSeekableStream ? null : size.ToString(System.Globalization.CultureInfo.InvariantCulture), initiation.UploadLength);
+        Assert.Equal("application/octet-stream", initiation.UploadType);
+    }
+
+    public static TheoryData<int, string?> RetryableStatuses() => new()
+    {
+        { 408, null }, { 429, null }, { 500, null }, { 502, null }, { 503, null }, { 504, null },
+        { 403, "rateLimitExceeded" }, { 403, "userRateLimitExceeded" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RetryableStatuses))]
+    public async Task Every_retryable_status_is_retried_after_a_status_query(int status, string? reason)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 5, status);
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = status, Reason = reason });
+
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        var kinds = f.Server.Requests.Select(r => r.Kind).ToArray();
+        Assert.Equal(new[] { "initiate", "chunk", "query", "chunk", "chunk", "chunk" }, kinds);
+        Assert.Single(f.Time.Delays);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_honoured()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(C + 1, 1);
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, RetryAfter = "7" });
+        f.Server.InitiateFaults.Enqueue(new Fault { Status = 429, RetryAfter = "3" });
+
+        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7) }, f.Time.Delays.ToArray());
+        Assert.Equal(TestData.Sha(data), f.Server.Completed.Single().Sha256);
+    }
+
+    [Theory]
+    [InlineData(MediaKind.File)]
+    [InlineData(MediaKind.NonSeekableStream)]
+    [InlineData(MediaKind.InMemory)]
+    public async Task A_connection_dropped_mid_chunk_resumes_from_the_servers_offset(MediaKind kind)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((3 * C) + 99, 7);
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Contains(f.Server.Requests, r => r.Kind == "query");
+        Assert.Equal($"bytes {C}-{(2 * C) - 1}/{(kind == MediaKind.NonSeekableStream ? "*" : data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
+            f.Server.RequestsOf("chunk").ElementAt(2).ContentRange);
+    }
+
+    [Theory]
+    [InlineData(MediaKind.File)]
+    [InlineData(MediaKind.NonSeekableStream)]
+    public async Task Partial_persistence_on_308_resends_only_the_unconfirmed_bytes(MediaKind kind)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 3, 8);
+        f.Server.ChunkFaults.Enqueue(new Fault { PersistOnly = 100_000 });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        var chunks = f.Server.RequestsOf("chunk").ToList();
+        Assert.StartsWith("bytes 100000-", chunks[1].ContentRange, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.Server.Requests, r => r.Kind == "query");
+    }
+
+    [Fact]
+    public async Task A_308_without_Range_on_the_first_chunk_means_nothing_persisted()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(C + 10, 9);
+        f.Server.ChunkFaults.Enqueue(new Fault { OmitRange = true });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        var ranges = f.Server.RequestsOf("chunk").Select(r => r.ContentRange).ToArray();
+        Assert.Equal(new[] { $"bytes 0-{C - 1}/*", $"bytes 0-{C - 1}/*", $"bytes {C}-{C + 9}/{C + 10}" }, ranges);
+    }
+
+    [Fact]
+    public async Task A_308_without_Range_after_confirmed_bytes_is_checked_with_a_query()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 10, 10);
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { OmitRange = true });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task An_expired_session_restarts_once_from_a_new_session()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 10, 11);
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.File, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(2, f.Server.RequestsOf("initiate").Count());
+        Assert.Equal("Pig", f.Server.Completed.Single().Name);
+    }
+
+    [Fact]
+    public async Task A_second_expiry_surfaces_as_HttpError_404()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expired_session_of_a_stream_that_cannot_be_reread_is_an_error()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, TestData.Bytes((2 * C) + 1, 1), true)).ExecuteAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("cannot be read again", error.Message, StringComparison.Ordinal);
+        Assert.Single(f.Server.RequestsOf("initiate"));
+    }
+
+    [Fact]
+    public async Task A_non_retryable_4xx_surfaces_as_HttpError_without_the_session_id()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 400, Reason = "invalidArgument" });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal("invalidArgument", error.Error!.Errors.Single().Reason);
+        Assert.Equal("chunk fault", error.Error.Message);
+        Assert.Contains("invalidArgument", error.ResponseBody, StringComparison.Ordinal);
+        Assert.Equal("PUT", error.RequestMethod);
+        Assert.Contains("upload_id=REDACTED", error.RequestUri.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("upload_id=s", error.Message, StringComparison.Ordinal);
+        Assert.Empty(f.Time.Delays);
+    }
+
+    [Fact]
+    public async Task An_early_200_is_an_error_not_a_success()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.ChunkFaults.Enqueue(new Fault { CompleteEarly = true });
+
+        var error = await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(3 * C, 1), true)).ExecuteAsync());
+
+        Assert.Contains("before the last byte", error.Message, StringComparison.Ordinal);
+        Assert.Equal(UploadState.Failed, error.State);
+    }
+
+    [Fact]
+    public async Task An_initiation_without_Location_fails_before_any_data_is_sent()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.InitiateFaults.Enqueue(new Fault { NoLocation = true });
+
+        await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(10, 1), true)).ExecuteAsync());
+
+        Assert.Equal(new[] { "initiate" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task Retries_exhausted_leave_a_resumable_session()
+    {
+        await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 2));
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 1, 12);
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503 });
+        f.Server.QueryFaults.Enqueue(new Fault { Status = 503 });
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => request.ExecuteAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.NotNull(request.UploadSession);
+
+        var result = await request.ExecuteAsync();
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+    }
+
+    [Theory]
+    [InlineData(MediaKind.File)]
+    [InlineData(MediaKind.NonSeekableStream)]
+    public async Task Cancellation_leaves_the_session_resumable(MediaKind kind)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((4 * C) + 5, 13);
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true));
+        using var cts = new CancellationTokenSource();
+        var statuses = new List<UploadStatus>();
+        request.ProgressChanged += p =>
+        {
+            statuses.Add(p.Status);
+            if (p.BytesSent >= 2 * C)
+            {
+                cts.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.ExecuteAsync(cts.Token));
+        Assert.Equal(UploadStatus.Cancelled, statuses[^1]);
+        Assert.DoesNotContain(UploadStatus.Failed, statuses);
+        Assert.Equal(2 * C, f.Server.Persisted(request.UploadSession!.SessionUri));
+
+        var result = await request.ExecuteAsync();
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Single(f.Server.RequestsOf("initiate"));
+    }
+
+    [Fact]
+    public async Task A_saved_session_resumes_in_a_new_process()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((3 * C) + 1234, 14);
+        string path = media.File(data, ".png");
+        var first = f.Farm.Animals.Insert(new Animal { Name = "Pig" }, new MediaFileUpload(path, chunkSize: C, resumable: true));
+        string? createdJson = null;
+        first.SessionCreated += s => createdJson = s.ToJson();
+        await first.NextChunkAsync();
+        await first.NextChunkAsync();
+        string saved = first.UploadSession!.ToJson();
+        Assert.NotNull(createdJson);
+        Assert.Equal(2 * C, UploadSessionData.FromJson(saved).Offset);
+
+        using var secondProcess = FarmFixture.NewClient(f.Server, f.Time);
+        var resumed = secondProcess.Animals.Insert(new Animal { Name = "Pig" }, new MediaFileUpload(path, chunkSize: C, resumable: true));
+        var result = await resumed.ResumeAsync(UploadSessionData.FromJson(saved));
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal("image/png", f.Server.Completed.Single().MimeType);
+        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task A_saved_session_refuses_different_media()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 1), true));
+        await request.NextChunkAsync();
+        var session = request.UploadSession!;
+
+        var other = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 2), true));
+        await Assert.ThrowsAsync<ArgumentException>(() => other.ResumeAsync(session));
+    }
+
+    [Fact]
+    public async Task The_manual_loop_reports_growing_progress_until_the_response()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((3 * C) + 1, 15);
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.InMemory, data, true));
+        var progress = new List<double>();
+        Animal? response = null;
+        while (response is null)
+        {
+            (var status, response) = await request.NextChunkAsync();
+            progress.Add(status.Progress);
+        }
+
+        Assert.Equal(4, progress.Count);
+        Assert.Equal(progress.OrderBy(p => p), progress);
+        Assert.Equal(1.0, progress[^1]);
+        Assert.Equal(3.0 * C / data.Length, progress[2], 6);
+        Assert.Equal(TestData.Sha(data), response.Sha256);
+    }
+
+    [Fact]
+    public async Task A_lost_final_response_completes_from_the_status_query_without_resending()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(C + 1, 16);
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, PersistThenFail = true });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task Credentials_are_not_sent_to_a_session_on_another_host()
+    {
+        await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("secret-token"));
+        using var media = new Media();
+        f.Server.InitiateFaults.Enqueue(new Fault { LocationHost = "localhost" });
+
+        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
+
+        Assert.Equal("Bearer secret-token", f.Server.RequestsOf("initiate").Single().Authorization);
+        Assert.All(f.Server.RequestsOf("chunk"), r => Assert.Null(r.Authorization));
+    }
+
+    [Fact]
+    public async Task Credentials_are_sent_to_a_session_on_the_api_host()
+    {
+        await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("secret-token"));
+        using var media = new Media();
+
+        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
+
+        Assert.All(f.Server.Requests, r => Assert.Equal("Bearer secret-token", r.Authorization));
+    }
+
+    [Theory]
+    [InlineData(MediaKind.File)]
+    [InlineData(MediaKind.NonSeekableStream)]
+    public async Task The_synchronous_Execute_uploads_with_the_same_protocol(MediaKind kind)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((2 * C) + 7, 17);
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, RetryAfter = "2" });
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true));
+
+        var result = await Task.Run(request.Execute);
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Contains(TimeSpan.FromSeconds(2), f.Time.Delays);
+    }
+}

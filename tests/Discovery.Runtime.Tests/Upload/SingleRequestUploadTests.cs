@@ -1,0 +1,118 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Discovery.Runtime.Tests.Farm;
+using Discovery.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace Discovery.Runtime.Tests.Upload;
+
+/// <summary>uploadType=multipart (MultipartRelatedContent) and uploadType=media (MediaBodyContent).</summary>
+public sealed class SingleRequestUploadTests
+{
+    public static TheoryData<MediaKind, int> KindsAndSizes()
+    {
+        var data = new TheoryData<MediaKind, int>();
+        foreach (var kind in Enum.GetValues<MediaKind>())
+        {
+            data.Add(kind, 0);
+            data.Add(kind, 300_001);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndSizes))]
+    public async Task Multipart_sends_metadata_then_media_in_one_request(MediaKind kind, int size)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(size, 3);
+
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(kind, data, false, mimeType: "image/png")).ExecuteAsync();
+
+        var stored = Assert.Single(f.Server.Completed);
+        Assert.Equal(("multipart", "Cow", TestData.Sha(data), "image/png"), (stored.Protocol, stored.Name, stored.Sha256, stored.MimeType));
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        var request = Assert.Single(f.Server.Requests);
+        Assert.StartsWith("/upload/farm/v1/animals?uploadType=multipart", request.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("multipart/related; boundary=", request.ContentType, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndSizes))]
+    public async Task Media_only_methods_send_the_bytes_as_the_body(MediaKind kind, int size)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(size, 4);
+
+        var result = await f.Farm.Animals.SetPhoto("a 1", media.Create(kind, data, false, mimeType: "image/jpeg")).ExecuteAsync();
+
+        var stored = Assert.Single(f.Server.Completed);
+        Assert.Equal(("media", TestData.Sha(data), "image/jpeg"), (stored.Protocol, stored.Sha256, stored.MimeType));
+        Assert.Equal(size, result.Size);
+        Assert.Equal("/upload/farm/v1/animals/a%201/photo?uploadType=media", f.Server.Requests.Single().PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_rereadable_source_is_retried_after_a_dropped_connection()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(500_000, 5);
+        f.Server.SimpleFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
+        f.Server.SimpleFaults.Enqueue(new Fault { Status = 503 });
+
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, data, false)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(3, f.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_forward_only_stream_is_not_retried_because_its_bytes_are_gone()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.SimpleFaults.Enqueue(new Fault { Status = 503 });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.SetPhoto("a", media.Create(MediaKind.NonSeekableStream, TestData.Bytes(1000, 1), false)).ExecuteAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Single(f.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_file_path_converts_to_media_with_a_guessed_type_and_reports_completion()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(2000, 6);
+        string path = media.File(data, ".png");
+        var request = f.Farm.Animals.Insert(new Animal { Name = "Pig" }, path);
+        UploadProgress last = default;
+        request.ProgressChanged += p => last = p;
+
+        var result = request.Execute();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal("image/png", f.Server.Completed.Single().MimeType);
+        Assert.Equal((UploadStatus.Completed, 1.0, 2000L), (last.Status, last.Progress, last.BytesSent));
+    }
+
+    [Fact]
+    public async Task NextChunk_on_a_non_resumable_upload_sends_everything_at_once()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes(1000, 7);
+
+        var (status, response) = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.InMemory, data, false)).NextChunkAsync();
+
+        Assert.Equal(1.0, status.Progress);
+        Assert.Equal(TestData.Sha(data), response!.Sha256);
+    }
+}
