@@ -1,0 +1,123 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Discovery.Runtime;
+using Discovery.Runtime.Benchmarks;
+
+// Upload throughput and peak memory of the runtime's resumable upload against a raw HttpClient PUT of the
+// same file to the same loopback Kestrel server, in the same run.
+// Usage: dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- [sizeMiB ...] [--chunks 262144,8388608]
+var sizes = new System.Collections.Generic.List<int>();
+int[] chunks = { 256 * 1024, 8 * 1024 * 1024 };
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--chunks")
+    {
+        chunks = Array.ConvertAll(args[++i].Split(','), s => int.Parse(s, CultureInfo.InvariantCulture));
+    }
+    else
+    {
+        sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+    }
+}
+
+if (sizes.Count == 0)
+{
+    sizes.Add(256);
+}
+
+await using var server = await SinkServer.StartAsync();
+using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+using var service = new BenchService(new ServiceOptions { RootUri = server.RootUri }, http);
+Console.WriteLine("size      method            MiB/s     vs raw   peak WS over baseline   allocated");
+foreach (int mib in sizes)
+{
+    string path = Path.Combine(Path.GetTempPath(), $"discovery-bench-{mib}.bin");
+    WriteFile(path, (long)mib * 1024 * 1024);
+    try
+    {
+        // Warm up connection pools and JIT on a small run so the first measurement is not penalised.
+        server.Reset();
+        await RawPutAsync(http, server, path);
+        server.Reset();
+        await service.Upload(new MediaFileUpload(path, "application/octet-stream", chunks[0], resumable: true)).ExecuteAsync();
+
+        var raw = await MeasureAsync(server, () => RawPutAsync(http, server, path));
+        Print(mib, "raw PUT", raw, raw);
+        foreach (int chunk in chunks)
+        {
+            var run = await MeasureAsync(server, async () =>
+            {
+                long size = await service.Upload(new MediaFileUpload(path, "application/octet-stream", chunk, resumable: true)).ExecuteAsync();
+                if (size != new FileInfo(path).Length)
+                {
+                    throw new InvalidOperationException("The server did not receive every byte.");
+                }
+            });
+            Print(mib, $"resumable {chunk / 1024} KiB", run, raw);
+        }
+    }
+    finally
+    {
+        File.Delete(path);
+    }
+}
+
+static void Print(int mib, string name, Result run, Result raw)
+    => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{mib,5} MiB {name,-18} {run.MibPerSecond,7:F0} {run.MibPerSecond / raw.MibPerSecond,9:P0} {run.PeakOverBaseline / 1048576.0,14:F1} MiB {run.Allocated / 1048576.0,12:F1} MiB"));
+
+static async Task RawPutAsync(HttpClient http, SinkServer server, string path)
+{
+    await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    using var content = new StreamContent(file, 1024 * 1024);
+    using var response = await http.PutAsync(new Uri(server.RootUri, "raw"), content);
+    response.EnsureSuccessStatusCode();
+}
+
+static async Task<Result> MeasureAsync(SinkServer server, Func<Task> run)
+{
+    server.Reset();
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    long baseline = process.WorkingSet64;
+    long peak = baseline;
+    using var stop = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        while (await timer.WaitForNextTickAsync(CancellationToken.None) && !stop.IsCancellationRequested)
+        {
+            process.Refresh();
+            peak = Math.Max(peak, process.WorkingSet64);
+        }
+    });
+    long allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    await run();
+    watch.Stop();
+    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+    await stop.CancelAsync();
+    await sampler;
+    return new Result(server.Received / 1048576.0 / watch.Elapsed.TotalSeconds, peak - baseline, allocated);
+}
+
+static void WriteFile(string path, long length)
+{
+    var block = new byte[8 * 1024 * 1024];
+    new Random(42).NextBytes(block);
+    using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+    for (long written = 0; written < length; written += block.Length)
+    {
+        file.Write(block, 0, (int)Math.Min(block.Length, length - written));
+    }
+}
+
+internal readonly record struct Result(double MibPerSecond, long PeakOverBaseline, long Allocated);

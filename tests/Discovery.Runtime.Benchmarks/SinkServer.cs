@@ -1,0 +1,109 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Discovery.Runtime.Benchmarks;
+
+/// <summary>
+/// A loopback server that speaks just enough of the resumable protocol to take an upload, counting bytes and
+/// checking offsets instead of storing them, so the measurement is the client's cost, not the server's.
+/// </summary>
+internal sealed class SinkServer : IAsyncDisposable
+{
+    private WebApplication _app = null!;
+    private long _received;
+    private long _total = -1;
+
+    public Uri RootUri { get; private set; } = null!;
+
+    public long Received => Interlocked.Read(ref _received);
+
+    public static async Task<SinkServer> StartAsync()
+    {
+        var sink = new SinkServer();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Limits.MaxRequestBodySize = null;
+            o.Limits.MinRequestBodyDataRate = null;
+        });
+        sink._app = builder.Build();
+        sink._app.Run(sink.HandleAsync);
+        await sink._app.StartAsync();
+        var address = sink._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sink.RootUri = new Uri(address + "/");
+        return sink;
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _received, 0);
+        _total = -1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        string path = ctx.Request.Path.Value ?? string.Empty;
+        if (ctx.Request.Query["uploadType"] == "resumable")
+        {
+            _total = long.TryParse(ctx.Request.Headers["X-Upload-Content-Length"], out var t) ? t : -1;
+            ctx.Response.Headers.Location = new Uri(RootUri, "session?upload_id=1").ToString();
+            return;
+        }
+
+        long start = Received;
+        string range = ctx.Request.Headers.ContentRange.ToString();
+        if (path == "/session" && range.StartsWith("bytes ", StringComparison.Ordinal) && !range.StartsWith("bytes */", StringComparison.Ordinal))
+        {
+            long first = long.Parse(range.AsSpan(6, range.IndexOf('-', StringComparison.Ordinal) - 6), CultureInfo.InvariantCulture);
+            if (first != start)
+            {
+                ctx.Response.StatusCode = 400;
+                return;
+            }
+        }
+
+        long n = await DrainAsync(ctx.Request);
+        long now = Interlocked.Add(ref _received, n);
+        if (path == "/session" && (_total < 0 || now < _total))
+        {
+            ctx.Response.StatusCode = 308;
+            ctx.Response.Headers["Range"] = "bytes=0-" + (now - 1).ToString(CultureInfo.InvariantCulture);
+            return;
+        }
+
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.WriteAsync("{\"size\":" + now.ToString(CultureInfo.InvariantCulture) + "}");
+    }
+
+    private static async Task<long> DrainAsync(HttpRequest request)
+    {
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = await request.Body.ReadAsync(buffer)) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+}
