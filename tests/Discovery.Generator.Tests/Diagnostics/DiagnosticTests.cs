@@ -1,0 +1,108 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Discovery.Generator.Tests.Diagnostics;
+
+/// <summary>A bad document gets a diagnostic on the right line of the JSON file; the other documents still generate.</summary>
+public class DiagnosticTests
+{
+    private const string Good = """
+        {
+          "kind": "discovery#restDescription",
+          "name": "good",
+          "version": "v1",
+          "rootUrl": "https://good.example.com/",
+          "servicePath": "good/v1/",
+          "schemas": { "Thing": { "id": "Thing", "type": "object", "properties": { "name": { "type": "string" } } } },
+          "resources": { "things": { "methods": { "get": { "id": "good.things.get", "httpMethod": "GET", "path": "things/{id}",
+            "parameters": { "id": { "type": "string", "location": "path", "required": true } }, "parameterOrder": ["id"],
+            "response": { "$ref": "Thing" } } } } }
+        }
+        """;
+
+    [Fact]
+    public void Malformed_json_is_reported_at_the_broken_line()
+    {
+        const string broken = "{\n  \"kind\": \"discovery#restDescription\",\n  \"name\": \"bad\",\n  \"version\": \"v1\"\n  \"rootUrl\": \"x\"\n}";
+        var diagnostic = Single(broken, "DISCO001");
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void A_missing_ref_target_is_reported_at_the_ref()
+    {
+        var document = Good.Replace("\"response\": { \"$ref\": \"Thing\" }", "\"response\": { \"$ref\": \"Nowhere\" }");
+        var diagnostic = Single(document, "DISCO003");
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("Nowhere", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_name_is_reported_at_the_second_occurrence()
+    {
+        var document = Good.Replace("\"name\": \"good\",", "\"name\": \"good\",\n  \"name\": \"again\",");
+        var diagnostic = Single(document, "DISCO004");
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void An_unknown_type_is_reported_and_typed_as_untyped_json()
+    {
+        var document = Good.Replace("\"name\": { \"type\": \"string\" }", "\"name\": { \"type\": \"strnig\" }");
+        var diagnostic = Single(document, "DISCO005");
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void A_wrong_typed_field_is_reported_where_it_stands()
+    {
+        var document = Good.Replace("\"parameterOrder\": [\"id\"]", "\"parameterOrder\": \"id\"");
+        var diagnostic = Single(document, "DISCO006");
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void A_discovery_named_file_that_is_not_a_document_is_reported()
+    {
+        Single("{ \"kind\": \"something#else\" }", "DISCO002");
+    }
+
+    [Fact]
+    public void Other_json_files_are_ignored_silently()
+    {
+        var (run, _) = GeneratorHarness.GenerateAndCompile(GeneratorHarness.Document("/p/appsettings.json", "{ \"Logging\": { } }"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Other_documents_of_the_project_still_generate_next_to_a_broken_one()
+    {
+        var (run, compile) = GeneratorHarness.GenerateAndCompile(
+            GeneratorHarness.Document("/p/broken.discovery.json", "{ \"kind\": "),
+            GeneratorHarness.Document("/p/good.discovery.json", Good));
+
+        Assert.Equal("DISCO001", Assert.Single(run.Diagnostics).Id);
+        Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("Good.V1.GoodService", System.StringComparison.Ordinal));
+        Assert.True(compile.IsEmpty, CorpusTests.Describe(compile));
+    }
+
+    [Fact]
+    public void Diagnostics_point_into_the_json_file()
+    {
+        var diagnostic = Single("{ \"kind\": ", "DISCO001");
+        Assert.Equal("/p/doc.discovery.json", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    private static Diagnostic Single(string document, string id)
+    {
+        var (run, compile) = GeneratorHarness.GenerateAndCompile(GeneratorHarness.Document("/p/doc.discovery.json", document));
+        var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == id));
+        Assert.Equal("/p/doc.discovery.json", diagnostic.Location.GetLineSpan().Path);
+
+        // Whatever the generator still produced for a bad document must compile.
+        Assert.True(compile.IsEmpty, CorpusTests.Describe(compile));
+        return diagnostic;
+    }
+}
