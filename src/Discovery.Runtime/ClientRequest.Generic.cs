@@ -92,6 +92,13 @@ public abstract class ClientRequest<TResponse> : RequestBase
     protected TResponse ResumeUploadCore(UploadSessionData session)
         => SyncPath.Result(ResumeCoreAsync(session, async: false, CancellationToken.None));
 
+    /// <summary>
+    /// Abandons the resumable upload and deletes its session on the server, so the session URI stops accepting
+    /// data. Afterwards executing the request throws <see cref="UploadException"/>.
+    /// </summary>
+    protected Task CancelUploadCoreAsync(CancellationToken cancellationToken)
+        => (_engine ?? throw new InvalidOperationException("No resumable upload was started.")).CancelSessionAsync(async: true, cancellationToken).AsTask();
+
     private async ValueTask<TResponse> ResumeCoreAsync(UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
         var media = _media ?? throw new InvalidOperationException("Attach the same media before resuming an upload.");

@@ -16,9 +16,10 @@ public abstract class MediaUpload
     public const int ChunkGranularity = 256 * 1024;
 
     /// <summary>
-    /// 8 MiB: the benchmark (tests/Discovery.Runtime.Benchmarks) shows per-chunk round trips dominating at 256 KiB
-    /// while 8 MiB reaches raw-PUT throughput; it is also the size Google recommends as a minimum for throughput,
-    /// and bounds what one fault costs to re-send and what one upload holds in memory.
+    /// 8 MiB. Measured with tests/Discovery.Runtime.Benchmarks (loopback Kestrel, 256 MiB and 1 GiB files): 8 MiB
+    /// chunks reach 97-99% of a raw HttpClient PUT of the same file, 256 KiB chunks only 86-88% because every
+    /// chunk costs a round trip. 8 MiB keeps the one pooled buffer small, bounds what a fault re-sends, and is
+    /// the minimum Google recommends for throughput.
     /// </summary>
     public const int DefaultChunkSize = 8 * 1024 * 1024;
 

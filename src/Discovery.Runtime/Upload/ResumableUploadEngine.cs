@@ -180,6 +180,29 @@ internal sealed class ResumableUploadEngine
         }
     }
 
+    /// <summary>Ready/Suspended/Failed → Cancelled: deletes the session on the server (DELETE → 499).</summary>
+    public async ValueTask CancelSessionAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (State is UploadState.Complete)
+        {
+            throw new InvalidOperationException("The upload already completed.");
+        }
+
+        if (_sessionUri is not null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, _sessionUri) { Content = new ByteArrayContent(Array.Empty<byte>()) };
+            using var response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (status is not (499 or 404 or 410) && status is not (>= 200 and < 300))
+            {
+                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
+                throw new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+            }
+        }
+
+        OnSessionCancelled();
+    }
+
     // ---- transitions -------------------------------------------------------------------------------------
 
     /// <summary>New → Initiating (the media was validated when it was attached).</summary>
@@ -344,6 +367,16 @@ internal sealed class ResumableUploadEngine
 
         _afterBackoff = next;
         State = UploadState.Backoff;
+    }
+
+    /// <summary>Querying + 499, or a completed DELETE: → Cancelled (terminal).</summary>
+    private void OnSessionCancelled()
+    {
+        _lastError = new UploadException("The upload session was cancelled.", UploadState.Cancelled);
+        State = UploadState.Cancelled;
+        _media.ReleaseSource();
+        ReturnBuffer();
+        _report(Progress(UploadStatus.Cancelled, _lastError));
     }
 
     /// <summary>Caller cancellation in any state: → Suspended (session kept) or back to New.</summary>
@@ -535,9 +568,7 @@ internal sealed class ResumableUploadEngine
             }
             else if (status == 499)
             {
-                _lastError = new UploadException("The upload session was cancelled on the server.", UploadState.Cancelled);
-                State = UploadState.Cancelled;
-                _report(Progress(UploadStatus.Cancelled, _lastError));
+                OnSessionCancelled();
             }
             else
             {

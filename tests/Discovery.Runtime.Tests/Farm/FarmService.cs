@@ -76,6 +76,8 @@ public sealed class InsertRequest : ClientRequest<Animal>
     public Task<Animal> ResumeAsync(UploadSessionData session, CancellationToken cancellationToken = default) => ResumeUploadCoreAsync(session, cancellationToken);
 
     public Animal Resume(UploadSessionData session) => ResumeUploadCore(session);
+
+    public Task CancelUploadAsync(CancellationToken cancellationToken = default) => CancelUploadCoreAsync(cancellationToken);
 }
 
 /// <summary>A media-only upload method (no request body): uploadType=media or resumable without metadata.</summary>

@@ -36,6 +36,12 @@ public sealed record Fault
     /// <summary>Initiation: put this host into the session URI instead of 127.0.0.1.</summary>
     public string? LocationHost { get; init; }
 
+    /// <summary>Persist the chunk, signal <see cref="Reached"/>, then wait for this task before answering.</summary>
+    public System.Threading.Tasks.Task? Hold { get; init; }
+
+    /// <summary>Completed when the server starts holding the response.</summary>
+    public System.Threading.Tasks.TaskCompletionSource? Reached { get; init; }
+
     /// <summary>Download: ignore Range and send the whole media with 200.</summary>
     public bool IgnoreRange { get; init; }
 }

@@ -175,6 +175,19 @@ public sealed class UploadTestServer : IAsyncDisposable
     private async Task HandleSessionAsync(HttpContext ctx)
     {
         string id = SessionId(ctx.Request.QueryString.Value ?? string.Empty);
+        if (ctx.Request.Method == "DELETE")
+        {
+            Record(ctx, "delete", 0);
+            bool existed;
+            lock (_gate)
+            {
+                existed = _sessions.Remove(id);
+            }
+
+            ctx.Response.StatusCode = existed ? 499 : 404;
+            return;
+        }
+
         string range = ctx.Request.Headers.ContentRange.ToString();
         bool query = range.StartsWith("bytes */", StringComparison.Ordinal) && (ctx.Request.ContentLength ?? 0) == 0;
         Fault? fault = null;
@@ -199,17 +212,6 @@ public sealed class UploadTestServer : IAsyncDisposable
         lock (_gate)
         {
             _sessions.TryGetValue(id, out session);
-        }
-
-        if (ctx.Request.Method == "DELETE" && session is not null)
-        {
-            lock (_gate)
-            {
-                _sessions.Remove(id);
-            }
-
-            ctx.Response.StatusCode = 499;
-            return;
         }
 
         if (session is null || fault is { Expire: true })
@@ -240,6 +242,19 @@ public sealed class UploadTestServer : IAsyncDisposable
         {
             await ErrorAsync(ctx, 400, "badContent", problem);
             return;
+        }
+
+        if (fault?.Hold is { } hold)
+        {
+            fault.Reached?.TrySetResult();
+            try
+            {
+                await hold.WaitAsync(ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         if (fault is { PersistThenFail: true })

@@ -70,6 +70,7 @@ public sealed class ResumableUploadEngineTests
         Assert.Equal(TestData.Sha(data), result.Sha256);
         var kinds = f.Server.Requests.Select(r => r.Kind).ToArray();
         Assert.Equal(new[] { "initiate", "chunk", "query", "chunk", "chunk", "chunk" }, kinds);
+        Assert.Equal("bytes */*", f.Server.RequestsOf("query").Single().ContentRange);
         Assert.Single(f.Time.Delays);
     }
 
@@ -408,5 +409,83 @@ public sealed class ResumableUploadEngineTests
 
         Assert.Equal(TestData.Sha(data), result.Sha256);
         Assert.Contains(TimeSpan.FromSeconds(2), f.Time.Delays);
+    }
+
+    [Fact]
+    public async Task Cancellation_while_a_chunk_is_in_flight_resumes_with_a_status_query()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var data = TestData.Bytes((3 * C) + 5, 18);
+        var hold = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        f.Server.ChunkFaults.Enqueue(new Fault());
+        f.Server.ChunkFaults.Enqueue(new Fault { Hold = hold.Task, Reached = reached });
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
+        using var cts = new CancellationTokenSource();
+
+        var upload = request.ExecuteAsync(cts.Token);
+        await reached.Task;
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload);
+        hold.SetResult();
+
+        var result = await request.ExecuteAsync();
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task A_401_on_a_chunk_fetches_a_new_token_and_queries_without_backoff()
+    {
+        int tokens = 0;
+        await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("t" + Interlocked.Increment(ref tokens)));
+        using var media = new Media();
+        var data = TestData.Bytes(C + 5, 19);
+        f.Server.ChunkFaults.Enqueue(new Fault { Status = 401 });
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(new[] { "initiate", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal("Bearer t3", f.Server.RequestsOf("query").Single().Authorization);
+        Assert.Empty(f.Time.Delays);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_upload_deletes_the_session()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 20), true));
+        var statuses = new List<UploadStatus>();
+        request.ProgressChanged += p => statuses.Add(p.Status);
+        await request.NextChunkAsync();
+
+        await request.CancelUploadAsync();
+
+        Assert.Equal(UploadStatus.Cancelled, statuses[^1]);
+        Assert.Equal(-1, f.Server.Persisted(request.UploadSession!.SessionUri));
+        Assert.Equal("DELETE", f.Server.Requests[^1].Method);
+        var error = await Assert.ThrowsAsync<UploadException>(() => request.ExecuteAsync());
+        Assert.Equal(UploadState.Cancelled, error.State);
+        Assert.Empty(f.Server.Completed);
+    }
+
+    [Fact]
+    public async Task A_forward_only_stream_resumes_in_a_new_process_by_skipping_the_confirmed_bytes()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        var data = TestData.Bytes((3 * C) + 77, 21);
+        var first = f.Farm.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "text/plain", C, resumable: true));
+        await first.NextChunkAsync();
+        string saved = first.UploadSession!.ToJson();
+
+        using var secondProcess = FarmFixture.NewClient(f.Server, f.Time);
+        var resumed = secondProcess.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "text/plain", C, resumable: true));
+        var result = await resumed.ResumeAsync(UploadSessionData.FromJson(saved));
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal($"bytes {C}-{(2 * C) - 1}/*", f.Server.RequestsOf("chunk").ElementAt(1).ContentRange);
     }
 }
