@@ -276,7 +276,9 @@ internal static class MethodEmitter
         writer.Line();
         writer.Line("/// <summary>Every page, fetched as the enumeration proceeds; starts at the current page token.</summary>");
         writer.Open("public async global::System.Collections.Generic.IAsyncEnumerable<" + responseType + "> PagesAsync(" + Token + ")");
-        writer.Line("var token = " + paging.PageTokenProperty + ";");
+        writer.Line("var start = " + paging.PageTokenProperty + ";");
+        writer.Line("var token = start;");
+        writer.Open("try");
         writer.Open("while (true)");
         writer.Line(paging.PageTokenProperty + " = token;");
         writer.Line("var page = await ExecuteAsync(cancellationToken).ConfigureAwait(false);");
@@ -285,6 +287,12 @@ internal static class MethodEmitter
         writer.Open("if (string.IsNullOrEmpty(token))");
         writer.Line("yield break;");
         writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Open("finally");
+
+        // The request stays as the caller set it, so enumerating twice walks the same pages twice.
+        writer.Line(paging.PageTokenProperty + " = start;");
         writer.Close();
         writer.Close();
         if (paging.ItemsProperty is { } items && paging.ItemType is { } itemType)
