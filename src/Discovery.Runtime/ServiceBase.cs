@@ -13,6 +13,8 @@ public abstract class ServiceBase : IDisposable
     /// <summary>
     /// Creates the service. When <paramref name="httpClient"/> is null the service creates one that never follows
     /// redirects on its own (an upload's 308 is protocol, not a redirect) and disposes it in <see cref="Dispose()"/>.
+    /// A caller-supplied client should be built the same way: with automatic redirects on, the handler (not this
+    /// runtime) would decide where request bodies and credentials go.
     /// </summary>
     protected ServiceBase(HttpClient? httpClient, ServiceOptions? options, string defaultRootUrl, string servicePath)
     {

@@ -9,12 +9,20 @@ namespace Discovery.Runtime;
 /// <summary>The one place that decides which failures are retried, so plain requests and uploads agree.</summary>
 public static class ErrorClassifier
 {
-    /// <summary>Classifies an error status; <paramref name="responseBody"/> is read for 403 rate-limit reasons.</summary>
+    /// <summary>Classifies an error status; <paramref name="bodyOrReason"/> is read for 403 rate-limit reasons.</summary>
     /// <param name="status">The response status (not a success).</param>
-    /// <param name="responseBody">The response body, if any.</param>
+    /// <param name="bodyOrReason">The response body (a Google error document) or a bare reason such as "rateLimitExceeded".</param>
     /// <param name="uploadSession">True when the request went to a resumable session URI, where 404/410 mean the session expired.</param>
-    public static ErrorClass Classify(HttpStatusCode status, string? responseBody = null, bool uploadSession = false)
-        => Classify(status, GoogleApiError.TryParse(responseBody), uploadSession);
+    public static ErrorClass Classify(HttpStatusCode status, string? bodyOrReason = null, bool uploadSession = false)
+    {
+        var error = GoogleApiError.TryParse(bodyOrReason);
+        if (error is null && IsBareReason(bodyOrReason))
+        {
+            error = new GoogleApiError((int)status, null, null, new[] { new GoogleApiErrorItem(bodyOrReason, null, null, null) });
+        }
+
+        return Classify(status, error, uploadSession);
+    }
 
     /// <summary>Classifies an error status using an already parsed Google error.</summary>
     public static ErrorClass Classify(HttpStatusCode status, GoogleApiError? error, bool uploadSession)
@@ -90,6 +98,9 @@ public static class ErrorClassifier
 
         return string.Equals(error.Status, "RESOURCE_EXHAUSTED", StringComparison.Ordinal);
     }
+
+    private static bool IsBareReason([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text)
+        => !string.IsNullOrEmpty(text) && text.Length <= 100 && char.IsLetter(text[0]) && !text.AsSpan().ContainsAny(" \t\r\n{}<>\"");
 
     private static bool IsTransient(SocketError error) => error is
         SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.ConnectionAborted or

@@ -43,6 +43,13 @@ public sealed class ErrorClassifierTests
         Assert.Equal(expected, ErrorClassifier.Classify(HttpStatusCode.Forbidden, body));
     }
 
+    [Theory]
+    [InlineData("rateLimitExceeded", ErrorClass.Retry)]
+    [InlineData("forbidden", ErrorClass.Fatal)]
+    [InlineData("<html>rateLimitExceeded</html>", ErrorClass.Fatal)]
+    public void A_bare_reason_is_accepted_in_place_of_a_body(string reason, ErrorClass expected)
+        => Assert.Equal(expected, ErrorClassifier.Classify(HttpStatusCode.Forbidden, reason));
+
     [Fact]
     public void Transport_failures_are_retried_and_tls_failures_are_not()
     {
