@@ -1,31 +1,132 @@
 using System;
-using System.Linq;
-using System.Runtime.InteropServices;
+using System.IO;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Discovery.Runtime;
+using Farm.V1;
+using Farm.V1.Data;
+using FarmClient;
 using FarmClient.Server;
 
-// Temporary host for trying the embedded server by hand: `dotnet run -- [--faults]`, stop with Ctrl+C or SIGTERM.
-var options = new FarmServerOptions
+// The Farm sample: everything the seed describes, through the client generated from farm.discovery.json,
+// against an embedded Farm server on 127.0.0.1 (or --server URL).
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    Faults = args.Contains("--faults") ? new FarmFaultOptions { Seed = 42 } : null,
-    Log = message => Console.WriteLine("server: " + message),
-    MaxUploadSize = args.FirstOrDefault(a => a.StartsWith("--max-upload-size=", StringComparison.Ordinal)) is string max
-        ? long.Parse(max["--max-upload-size=".Length..], System.Globalization.CultureInfo.InvariantCulture)
-        : FarmServerOptions.DefaultMaxUploadSize,
+    e.Cancel = true;
+    cancel.Cancel();
 };
 
-await using FarmServer server = await FarmServer.StartAsync(options, CancellationToken.None);
-Console.WriteLine($"Farm server listening on {server.RootUri} (storage {server.StorageDirectory})");
-
-var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-await stopped.Task;
-Console.WriteLine($"Stopping; {server.InjectedFaultCount} fault(s) injected.");
-
-void Stop(PosixSignalContext context)
+var folder = Directory.CreateTempSubdirectory("farm-sample-").FullName;
+try
 {
-    context.Cancel = true;
-    stopped.TrySetResult();
+    var options = SampleOptions.Parse(args);
+    await using var server = options.Server is null ? await StartServerAsync(options) : null;
+    var root = options.Server ?? server!.RootUri;
+    using var farm = new FarmService(new ServiceOptions { RootUri = root, ApplicationName = "farm-sample" });
+    await RunAsync(farm, options, folder, cancel.Token);
+    return 0;
 }
+catch (UsageException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 2;
+}
+catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine("error: cannot read the file to upload: " + ex.Message);
+    return 1;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
+catch (HttpError ex)
+{
+    Console.Error.WriteLine($"error: the server answered {(int)ex.StatusCode}: {ex.Error?.Message ?? ex.Message}");
+    return 1;
+}
+catch (HttpRequestException ex)
+{
+    Console.Error.WriteLine("error: cannot reach the Farm server: " + ex.Message);
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static async Task<FarmServer> StartServerAsync(SampleOptions options)
+{
+    var server = await FarmServer.StartAsync(
+        new FarmServerOptions
+        {
+            Faults = options.Faults ? new FarmFaultOptions { Seed = 7 } : null,
+            Log = message => Console.WriteLine("  server: " + message),
+        },
+        CancellationToken.None);
+    Console.WriteLine($"Embedded Farm server listening on {server.RootUri}" + (options.Faults ? " (injecting faults)" : string.Empty));
+    return server;
+}
+
+static async Task RunAsync(FarmService farm, SampleOptions options, string folder, CancellationToken cancellationToken)
+{
+    // The large upload's media comes first, so a missing file or a bad chunk size fails before any request.
+    var path = options.File ?? await SampleFiles.CreateLargeFileAsync(folder, 48L * 1024 * 1024, cancellationToken);
+    var media = new MediaFileUpload(path, mimeType: "application/octet-stream", chunkSize: options.ChunkSize, resumable: true);
+    media.ValidateChunkSize();
+
+    // 1. A typed insert with a picture given as a file path, as in the seed's farm.animals().insert(media_body='pig.png').
+    var picture = SampleFiles.CreatePicture(folder);
+    var pig = await farm.Animals.Insert(new Animal { Name = "Pig", Kind = Animal.KindValues.Pig, WeightGrams = 95_000 }, picture).ExecuteAsync(cancellationToken);
+    Console.WriteLine($"Inserted {pig.Name} ({pig.Kind}) as {pig.Id} with a {pig.PictureSize}-byte {pig.PictureContentType} picture");
+
+    // 2. A large file as a resumable upload, chunk by chunk, with a live progress bar.
+    var request = farm.Animals.Insert(new Animal { Name = "Cow", Kind = Animal.KindValues.Cow }, media);
+    var bar = new ProgressBar();
+    Console.WriteLine($"Uploading {Path.GetFileName(path)} ({Sizes.Format(media.Length ?? 0)}) in {Sizes.Format(options.ChunkSize)} chunks, resumable:");
+    Animal? cow = null;
+    while (cow is null)
+    {
+        var (status, response) = await request.NextChunkAsync(cancellationToken);
+        bar.Report(status);
+        cow = response;
+    }
+
+    var expected = await SampleFiles.Sha256Async(path, cancellationToken);
+    Console.WriteLine($"Upload complete: {cow.Id}, server sha256 {Short(cow.PictureSha256)} {(cow.PictureSha256 == expected ? "matches" : "DOES NOT MATCH")} the file");
+
+    // 3. Every animal, over as many pages as it takes.
+    var list = farm.Animals.List();
+    list.MaxResults = 1;
+    var count = 0;
+    await foreach (var animal in list.ItemsAsync(cancellationToken))
+    {
+        Console.WriteLine($"  {animal.Name,-6} {animal.Kind,-8} {Sizes.Format(animal.PictureSize ?? 0),10}");
+        count++;
+    }
+
+    Console.WriteLine($"Listed {count} animals");
+
+    // 4. The picture back, byte for byte.
+    using var downloaded = new MemoryStream();
+    await farm.Animals.Get(pig.Id!).DownloadAsync(downloaded, cancellationToken: cancellationToken);
+    var verified = SampleFiles.Sha256(downloaded.ToArray()) == SampleFiles.Sha256(File.ReadAllBytes(picture));
+    Console.WriteLine($"Downloaded {pig.Name}'s picture: {downloaded.Length} bytes, {(verified ? "verified byte for byte" : "MISMATCH")}");
+
+    if (!verified || cow.PictureSha256 != expected)
+    {
+        throw new InvalidDataException("the server did not store what was sent");
+    }
+
+    Console.WriteLine($"Done: 2 uploads (simple and resumable), {count} listed, 1 verified download.");
+}
+
+static string Short(string? hash) => hash is null ? "(none)" : hash[..12] + "…";

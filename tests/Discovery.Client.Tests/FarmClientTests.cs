@@ -76,6 +76,23 @@ public sealed class FarmClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Media_under_256_KiB_may_use_any_chunk_size()
+    {
+        var path = WriteFile("chick.bin", 10_000);
+        var chick = await Farm.Animals.Insert(new Animal { Name = "Chick" }, new MediaFileUpload(path, "application/octet-stream", chunkSize: 1000, resumable: true)).ExecuteAsync();
+        Assert.Equal(Sha256(path), chick.PictureSha256);
+    }
+
+    [Fact]
+    public async Task A_chunk_size_that_breaks_the_rule_is_refused_before_any_request()
+    {
+        var path = WriteFile("big.bin", 300_000);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Farm.Animals.Insert(new Animal { Name = "Big" }, new MediaFileUpload(path, "application/octet-stream", chunkSize: 1000, resumable: true)).ExecuteAsync());
+        Assert.Contains("262144", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Farm.Animals.List().ItemsAsync().ToListAsync());
+    }
+
+    [Fact]
     public async Task Execute_drives_a_resumable_upload_and_raises_progress_events()
     {
         var path = WriteFile("horse.bin", 2 * 256 * 1024);

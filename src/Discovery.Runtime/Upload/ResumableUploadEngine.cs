@@ -651,6 +651,13 @@ internal sealed class ResumableUploadEngine
     private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
     {
         int chunk = _media.ChunkSize;
+        if (_total is long small && small <= MediaUpload.ChunkGranularity)
+        {
+            // Media this small may use any chunk size by Google's rule, yet servers refuse a non-final chunk
+            // that is not a multiple of 256 KiB: one chunk satisfies both.
+            chunk = Math.Max(chunk, (int)small);
+        }
+
         int capacity = _total is long known ? (int)Math.Min(chunk, known) : chunk + 1;
         if (_buffer is null && capacity > 0)
         {
