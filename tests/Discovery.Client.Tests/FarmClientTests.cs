@@ -108,6 +108,36 @@ public sealed class FarmClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_saved_session_resumes_in_a_new_service_after_the_first_one_stopped()
+    {
+        var path = WriteFile("ox.bin", 4 * 256 * 1024);
+        string? saved = null;
+        var first = Farm.Animals.Insert(new Animal { Name = "Ox" }, new MediaFileUpload(path, "application/octet-stream", chunkSize: 256 * 1024, resumable: true));
+        first.UploadSessionCreated += session => saved = session.ToJson();
+        var (status, response) = await first.NextChunkAsync();
+        Assert.Null(response);
+        Assert.Equal(256 * 1024, status.BytesSent);
+
+        // As if the process had exited: a new service and request, only the saved JSON carried over.
+        using var again = new FarmApi(new ServiceOptions { RootUri = _server!.RootUri });
+        var second = again.Animals.Insert(new Animal { Name = "Ox" }, new MediaFileUpload(path, "application/octet-stream", chunkSize: 256 * 1024, resumable: true));
+        var ox = await second.ResumeAsync(UploadSessionData.FromJson(saved!));
+
+        Assert.Equal(Sha256(path), ox.PictureSha256);
+        Assert.Equal("Ox", ox.Name);
+    }
+
+    [Fact]
+    public void Synchronous_download_streams_the_picture_too()
+    {
+        var path = WriteFile("sync.png", 5000);
+        var animal = Farm.Animals.Insert(new Animal { Name = "Sync" }, path).Execute();
+        using var destination = new MemoryStream();
+        Farm.Animals.Get(animal.Id!).Download(destination);
+        Assert.Equal(File.ReadAllBytes(path), destination.ToArray());
+    }
+
+    [Fact]
     public async Task Multipart_update_replaces_metadata_and_picture()
     {
         var sheep = await Farm.Animals.Insert(new Animal { Name = "Sheep" }).ExecuteAsync();

@@ -83,6 +83,9 @@ internal static class MethodEmitter
             writer.Line();
             writer.Line("/// <summary>Downloads the media (<c>alt=media</c>) into <paramref name=\"destination\"/> in ranged chunks, resuming after faults.</summary>");
             writer.Line("public global::System.Threading.Tasks.Task DownloadAsync(global::System.IO.Stream destination, global::System.Action<global::Discovery.Runtime.DownloadProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => DownloadMediaCoreAsync(destination, progress, cancellationToken);");
+            writer.Line();
+            writer.Line("/// <summary>Downloads the media into <paramref name=\"destination\"/>, blocking the calling thread.</summary>");
+            writer.Line("public void Download(global::System.IO.Stream destination, global::System.Action<global::Discovery.Runtime.DownloadProgress>? progress = null) => DownloadMediaCore(destination, progress);");
         }
 
         if (method.Paging is { } paging && method.Response is { } response)
@@ -264,8 +267,17 @@ internal static class MethodEmitter
         writer.Line("/// <summary>The resumable session, once started: save it to resume the upload later, even in another process.</summary>");
         writer.Line("public global::Discovery.Runtime.UploadSessionData? UploadSession => UploadSessionCore;");
         writer.Line();
+        writer.Line("/// <summary>Raised when the resumable session starts, before any media is sent: persist it to resume after a crash.</summary>");
+        writer.Line("public new event global::System.Action<global::Discovery.Runtime.UploadSessionData>? UploadSessionCreated { add => base.UploadSessionCreated += value; remove => base.UploadSessionCreated -= value; }");
+        writer.Line();
         writer.Line("/// <summary>Resumes a saved resumable session and finishes the upload.</summary>");
         writer.Line("public global::System.Threading.Tasks.Task<" + responseType + "> ResumeAsync(global::Discovery.Runtime.UploadSessionData session, global::System.Threading.CancellationToken cancellationToken = default) => ResumeUploadCoreAsync(session, cancellationToken);");
+        writer.Line();
+        writer.Line("/// <summary>Resumes a saved resumable session and finishes the upload, blocking the calling thread.</summary>");
+        writer.Line("public " + responseType + " Resume(global::Discovery.Runtime.UploadSessionData session) => ResumeUploadCore(session);");
+        writer.Line();
+        writer.Line("/// <summary>Abandons the resumable session on the server; the media is not stored.</summary>");
+        writer.Line("public global::System.Threading.Tasks.Task CancelUploadAsync(global::System.Threading.CancellationToken cancellationToken = default) => CancelUploadCoreAsync(cancellationToken);");
     }
 
     private static bool IsReferenceResponse(MethodModel method) => method.Response is { } response && CSharp.IsReference(response);

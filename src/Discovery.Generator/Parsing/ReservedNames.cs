@@ -18,11 +18,11 @@ internal static class ReservedNames
         ObjectMembers,
         "TResponse", "Service", "HttpMethod", "Execute", "ExecuteAsync", "BuildPath", "AddQueryParameters", "HasBody", "WriteBody",
         "ReadResponse", "AttachMedia", "BuildUploadPath", "NextChunkCoreAsync", "UploadProgressChanged", "UploadSessionCore",
-        "ResumeUploadCoreAsync", "DownloadMediaCoreAsync");
+        "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadSessionCreated", "Media", "DownloadMediaCore");
 
     public static readonly string[] Request = Concat(
         RequestBase,
-        "NextChunkAsync", "ProgressChanged", "UploadSession", "ResumeAsync", "DownloadAsync", "PagesAsync", "ItemsAsync", "UploadLimits");
+        "NextChunkAsync", "ProgressChanged", "UploadSession", "ResumeAsync", "Resume", "CancelUploadAsync", "DownloadAsync", "Download", "PagesAsync", "ItemsAsync", "UploadLimits");
 
     private static string[] Concat(string[] first, params string[] rest)
     {
