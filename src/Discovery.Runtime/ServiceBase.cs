@@ -22,7 +22,12 @@ public abstract class ServiceBase : IDisposable
         Options = options ?? new ServiceOptions();
         if (httpClient is null)
         {
+#if NETSTANDARD2_0
+            // SocketsHttpHandler is .NET Core only; HttpClientHandler is the platform's handler there.
+            var handler = new HttpClientHandler
+#else
             var handler = new SocketsHttpHandler
+#endif
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,

@@ -65,6 +65,8 @@ public static class ErrorClassifier
                     return ErrorClass.Retry;
                 case SocketException socket:
                     return IsTransient(socket.SocketErrorCode) ? ErrorClass.Retry : ErrorClass.Fatal;
+#if !NETSTANDARD2_0
+                // HttpRequestError is .NET 8+; on netstandard2.0 such failures fall to the generic rule below.
                 case HttpRequestException request when request.HttpRequestError is
                     HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or
                     HttpRequestError.ConfigurationLimitExceeded or HttpRequestError.VersionNegotiationError or
@@ -75,6 +77,7 @@ public static class ErrorClassifier
                     HttpRequestError.NameResolutionError or HttpRequestError.InvalidResponse or
                     HttpRequestError.HttpProtocolError or HttpRequestError.ProxyTunnelError:
                     return ErrorClass.Retry;
+#endif
                 case IOException when e.InnerException is null:
                     // A bare IOException out of a response stream is a connection that ended mid-body.
                     return ErrorClass.Retry;

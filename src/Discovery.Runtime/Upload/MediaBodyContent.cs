@@ -24,11 +24,18 @@ internal sealed class MediaBodyContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
+#if NETSTANDARD2_0
+    // netstandard2.0's HttpContent has no cancellable overload to override; the two-argument one forwards here.
+    private Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#else
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#endif
         => MediaCopy.CopyAsync(_media, stream, _written, async: true, cancellationToken).AsTask();
 
+#if !NETSTANDARD2_0
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         => SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _written, async: false, cancellationToken));
+#endif
 
     protected override bool TryComputeLength(out long length)
     {

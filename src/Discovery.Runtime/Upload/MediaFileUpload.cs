@@ -45,12 +45,45 @@ public class MediaFileUpload : MediaUpload
     public override string? SourceIdentity =>
         string.Create(CultureInfo.InvariantCulture, $"file:{Path}|{Length}|{LastWriteTimeUtc.Ticks}");
 
+#if NETSTANDARD2_0
+    // RandomAccess is .NET 6+. Seek-then-read on one FileStream is not atomic, which is enough because an upload
+    // reads its source one chunk at a time; the gate keeps the sync path's seek and read together.
+    private FileStream? _stream;
+
+    /// <inheritdoc/>
+    public override async ValueTask<int> ReadAsync(long position, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var stream = Stream();
+        stream.Position = position;
+        return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override int Read(long position, Span<byte> buffer)
+    {
+        lock (_gate)
+        {
+            var stream = Stream();
+            stream.Position = position;
+            return stream.Read(buffer);
+        }
+    }
+
+    private FileStream Stream()
+    {
+        lock (_gate)
+        {
+            return _stream ??= new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        }
+    }
+#else
     /// <inheritdoc/>
     public override ValueTask<int> ReadAsync(long position, Memory<byte> buffer, CancellationToken cancellationToken)
         => RandomAccess.ReadAsync(Handle(), buffer, position, cancellationToken);
 
     /// <inheritdoc/>
     public override int Read(long position, Span<byte> buffer) => RandomAccess.Read(Handle(), buffer, position);
+#endif
 
     /// <inheritdoc/>
     public override void ReleaseSource()
@@ -59,9 +92,14 @@ public class MediaFileUpload : MediaUpload
         {
             _handle?.Dispose();
             _handle = null;
+#if NETSTANDARD2_0
+            _stream?.Dispose();
+            _stream = null;
+#endif
         }
     }
 
+#if !NETSTANDARD2_0
     private SafeFileHandle Handle()
     {
         lock (_gate)
@@ -69,4 +107,5 @@ public class MediaFileUpload : MediaUpload
             return _handle ??= File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
         }
     }
+#endif
 }

@@ -14,7 +14,11 @@ public sealed class MediaUploadLimits
         Accept = accept;
         _accept = string.IsNullOrWhiteSpace(accept)
             ? Array.Empty<string>()
+#if NETSTANDARD2_0
+            : Array.FindAll(Array.ConvertAll(accept!.Split(','), item => item.Trim()), item => item.Length > 0);
+#else
             : accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+#endif
         MaxSize = maxSize;
         SupportsResumable = supportsResumable;
     }

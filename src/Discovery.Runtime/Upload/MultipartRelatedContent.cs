@@ -40,19 +40,26 @@ internal sealed class MultipartRelatedContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
+#if NETSTANDARD2_0
+    // netstandard2.0's HttpContent has no cancellable overload to override; the two-argument one forwards here.
+    private async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#else
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#endif
     {
         await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
         await MediaCopy.CopyAsync(_media, stream, _written, async: true, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(_tail, cancellationToken).ConfigureAwait(false);
     }
 
+#if !NETSTANDARD2_0
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         stream.Write(_head);
         SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _written, async: false, cancellationToken));
         stream.Write(_tail);
     }
+#endif
 
     protected override bool TryComputeLength(out long length)
     {
