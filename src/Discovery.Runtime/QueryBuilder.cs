@@ -21,6 +21,27 @@ public sealed class QueryBuilder
         }
     }
 
+    /// <summary>Adds a boolean as "true"/"false"; null is skipped.</summary>
+    public void Add(string name, bool? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds an integer in invariant form; null is skipped.</summary>
+    public void Add(string name, int? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds an integer in invariant form; null is skipped.</summary>
+    public void Add(string name, uint? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds an integer in invariant form; null is skipped.</summary>
+    public void Add(string name, long? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds an integer in invariant form; null is skipped.</summary>
+    public void Add(string name, ulong? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds a number in shortest round-trip form; null is skipped.</summary>
+    public void Add(string name, double? value) => Add(name, ParameterFormat.Format(value));
+
+    /// <summary>Adds a number in shortest round-trip form; null is skipped.</summary>
+    public void Add(string name, float? value) => Add(name, ParameterFormat.Format(value));
+
     /// <summary>Adds a repeated parameter: one pair per value, in order.</summary>
     public void Add(string name, IEnumerable<string>? values)
     {

@@ -35,8 +35,10 @@ internal static class MethodEmitter
         if (method.Upload is not null)
         {
             writer.Line();
-            Documentation(writer, method);
-            writer.Line("/// <param name=\"" + method.MediaArgumentName + "\">The media to upload: a file path, or any <see cref=\"global::Discovery.Runtime.MediaUpload\"/>.</param>");
+
+            // The description is on the overload above; repeating it would double the largest part of the file.
+            writer.Line("/// <summary>As the overload without media, uploading <paramref name=\"" + method.MediaArgumentName + "\"/> (a file path or any <see cref=\"global::Discovery.Runtime.MediaUpload\"/>).</summary>");
+            CSharp.Obsolete(writer, method.Deprecated);
             writer.Line("public " + requestType + " " + method.MethodName + "(" + (signature.Length > 0 ? signature + ", " : string.Empty) + "global::Discovery.Runtime.MediaUpload " + method.MediaArgumentName + ") => new " + requestType + "(" + call + ", " + method.MediaArgumentName + ");");
         }
     }
@@ -45,7 +47,7 @@ internal static class MethodEmitter
     {
         var responseType = ResponseType(method);
         var baseType = "global::" + context.Namespace + "." + context.BaseRequestName + (responseType is null ? string.Empty : "<" + responseType + ">");
-        writer.Line("/// <summary>The request of <c>" + XmlDoc.Escape(method.Id) + "</c>; set optional parameters, then execute it.</summary>");
+        writer.Line("/// <summary>Request of <c>" + XmlDoc.Escape(method.Id) + "</c>.</summary>");
         CSharp.Obsolete(writer, method.Deprecated);
         writer.Open("public sealed class " + method.RequestClassName + " : " + baseType);
         EmitConstructor(writer, method);
@@ -57,20 +59,35 @@ internal static class MethodEmitter
             writer.Line();
             writer.Line("protected override bool HasBody => true;");
             writer.Line();
-            writer.Open("protected override void WriteBody(" + CSharp.Writer + " writer)");
-            writer.Line("global::Discovery.Runtime.Json.JsonWriteFunc<" + CSharp.Type(body) + "> write = " + CSharp.WriteElement(body) + ";");
-            writer.Line("write(writer, " + method.BodyPropertyName + ");");
-            writer.Close();
+            if (body.Kind == TypeKind.Object)
+            {
+                writer.Line("protected override void WriteBody(" + CSharp.Writer + " writer) => " + method.BodyPropertyName + ".WriteJson(writer);");
+            }
+            else
+            {
+                writer.Open("protected override void WriteBody(" + CSharp.Writer + " writer)");
+                writer.Line("global::Discovery.Runtime.Json.JsonWriteFunc<" + CSharp.Type(body) + "> write = " + CSharp.WriteElement(body) + ";");
+                writer.Line("write(writer, " + method.BodyPropertyName + ");");
+                writer.Close();
+            }
         }
 
         if (responseType is not null)
         {
             writer.Line();
-            writer.Open("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader)");
-            writer.Line(CSharp.Json + ".Begin(ref reader);");
-            writer.Line("global::Discovery.Runtime.Json.JsonReadFunc<" + responseType + "> read = " + CSharp.ReadElement(method.Response ?? TypeModel.Any) + ";");
-            writer.Line("return read(ref reader);");
-            writer.Close();
+            if (method.Response is { Kind: TypeKind.Object } objectResponse)
+            {
+                // ReadJson starts the reader itself.
+                writer.Line("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader) => " + objectResponse.ClassName + ".ReadJson(ref reader);");
+            }
+            else
+            {
+                writer.Open("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader)");
+                writer.Line(CSharp.Json + ".Begin(ref reader);");
+                writer.Line("global::Discovery.Runtime.Json.JsonReadFunc<" + responseType + "> read = " + CSharp.ReadElement(method.Response ?? TypeModel.Any) + ";");
+                writer.Line("return read(ref reader);");
+                writer.Close();
+            }
         }
 
         if (method.Upload is { } upload)
@@ -194,8 +211,10 @@ internal static class MethodEmitter
         return nullable ? CSharp.NullableType(type) : CSharp.Type(type);
     }
 
-    public static string FormatCall(ParameterModel parameter) =>
-        "global::Discovery.Runtime.ParameterFormat." + (parameter.Repeated ? "FormatAll" : "Format") + "(" + parameter.PropertyName + ")";
+    /// <summary>The text of a parameter's value; QueryBuilder and UriTemplate take strings and the common primitives as they are.</summary>
+    public static string FormatCall(ParameterModel parameter) => parameter.Repeated
+        ? (parameter.Type.Kind == TypeKind.String ? parameter.PropertyName : "global::Discovery.Runtime.ParameterFormat.FormatAll(" + parameter.PropertyName + ")")
+        : parameter.PropertyName;
 
     private static void EmitPath(SourceWriter writer, string methodName, IReadOnlyList<PathPart> parts)
     {
@@ -213,7 +232,7 @@ internal static class MethodEmitter
             }
             else
             {
-                var value = "global::Discovery.Runtime.ParameterFormat." + (part.Repeated ? "FormatAll" : "Format") + "(" + part.PropertyName + ")";
+                var value = part.IsString ? part.PropertyName! : "global::Discovery.Runtime.ParameterFormat." + (part.Repeated ? "FormatAll" : "Format") + "(" + part.PropertyName + ")";
                 expression.Append("global::Discovery.Runtime.UriTemplate.").Append(part.Reserved ? "Reserved" : "Simple").Append('(').Append(value).Append(')');
             }
         }

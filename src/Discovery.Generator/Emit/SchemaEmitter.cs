@@ -34,9 +34,9 @@ internal static class SchemaEmitter
         foreach (var property in schema.Properties)
         {
             XmlDoc.Summary(writer, property.Description);
-            if (property.ReadOnly)
+            if (property.ReadOnly && property.Description?.IndexOf("output only", System.StringComparison.OrdinalIgnoreCase) is null or < 0)
             {
-                XmlDoc.Remarks(writer, "Output only: set by the server, kept so a read-modify-write round trip loses nothing.");
+                XmlDoc.Remarks(writer, "Output only.");
             }
 
             CSharp.Obsolete(writer, property.Deprecated);

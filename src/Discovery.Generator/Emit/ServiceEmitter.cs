@@ -56,8 +56,12 @@ internal static class ServiceEmitter
         writer.Close();
         writer.Line();
         EmitBaseRequest(writer, service, context, "<TResponse>", "global::Discovery.Runtime.ClientRequest<TResponse>");
-        writer.Line();
-        EmitBaseRequest(writer, service, context, string.Empty, "global::Discovery.Runtime.ClientRequest");
+        if (service.HasMethodsWithoutResponse)
+        {
+            writer.Line();
+            EmitBaseRequest(writer, service, context, string.Empty, "global::Discovery.Runtime.ClientRequest");
+        }
+
         writer.Close();
         return writer.ToString();
     }

@@ -15,8 +15,15 @@ internal static class XmlDoc
             return;
         }
 
+        var lines = Lines(text!);
+        if (lines.Length == 1)
+        {
+            writer.Line("/// <summary>" + lines[0] + "</summary>");
+            return;
+        }
+
         writer.Line("/// <summary>");
-        foreach (var line in Lines(text!))
+        foreach (var line in lines)
         {
             writer.Line(line.Length == 0 ? "///" : "/// " + line);
         }

@@ -19,7 +19,8 @@ internal sealed record ServiceModel(
     string ServicePath,
     EquatableArray<ParameterModel> GlobalParameters,
     EquatableArray<ResourceRefModel> Resources,
-    EquatableArray<MethodModel> Methods);
+    EquatableArray<MethodModel> Methods,
+    bool HasMethodsWithoutResponse);
 
 /// <summary>A top-level resource as the service class sees it: a property and the class it returns.</summary>
 internal sealed record ResourceRefModel(string PropertyName, string ClassName, string? Description, bool Deprecated);
@@ -53,7 +54,7 @@ internal sealed record MethodModel(
     EquatableArray<SchemaModel> InlineSchemas);
 
 /// <summary>A piece of a method path: literal text, or a parameter expanded simply or reserved ({+name}).</summary>
-internal sealed record PathPart(string? Literal, string? PropertyName, bool Reserved, bool Repeated);
+internal sealed record PathPart(string? Literal, string? PropertyName, bool Reserved, bool Repeated, bool IsString = false);
 
 internal sealed record ParameterModel(
     string WireName,

@@ -204,7 +204,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            parts.Add(new PathPart(null, parameter.PropertyName, reserved, parameter.Repeated));
+            parts.Add(new PathPart(null, parameter.PropertyName, reserved, parameter.Repeated, parameter.Type.Kind == TypeKind.String));
             index = close + 1;
         }
 

@@ -143,7 +143,8 @@ internal sealed partial class DocumentParser
             servicePath,
             globalParameters.ToEquatableArray(),
             resourceRefs.ToEquatableArray(),
-            serviceMethods.ToEquatableArray());
+            serviceMethods.ToEquatableArray(),
+            AnyWithoutResponse(serviceMethods, resources));
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new OutputUnit(UniqueHint(hints, hintPrefix), service, null, null, context));
@@ -158,6 +159,28 @@ internal sealed partial class DocumentParser
         }
 
         return units;
+    }
+
+    /// <summary>Whether any method needs the non-generic base request (no response and no upload).</summary>
+    private static bool AnyWithoutResponse(IEnumerable<MethodModel> methods, IEnumerable<ResourceModel> resources)
+    {
+        foreach (var method in methods)
+        {
+            if (method.Response is null && method.Upload is null)
+            {
+                return true;
+            }
+        }
+
+        foreach (var resource in resources)
+        {
+            if (AnyWithoutResponse(resource.Methods, resource.Resources))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<SchemaGroupModel> GroupSchemas(List<SchemaModel> classes)
