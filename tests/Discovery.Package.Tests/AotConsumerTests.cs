@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Discovery.Package.Tests;
+
+/// <summary>
+/// Native AOT publish of a packed consumer: the generated client and the runtime must be trim- and AOT-clean.
+/// Needs a C toolchain (clang, or gcc as the SDK's fallback) and zlib headers on the machine.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed partial class AotConsumerTests(PackageFixture package, FarmLoopbackServer server, ITestOutputHelper log) : IClassFixture<FarmLoopbackServer>
+{
+    [Fact]
+    public async Task Native_AOT_publish_has_no_trim_or_AOT_warnings_and_the_binary_talks_to_the_server()
+    {
+        string project = ConsumerProject.Create(package, "AotConsumer", "<PublishAot>true</PublishAot>");
+
+        var publish = await DotnetCli.DotnetAsync(
+            project, TimeSpan.FromMinutes(5),
+            "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        log.WriteLine($"publish: {publish.Elapsed.TotalSeconds:F0} s");
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotMatch(TrimOrAotWarning(), publish.Output);
+        Assert.DoesNotContain(" warning ", publish.Output, StringComparison.Ordinal);
+
+        string binary = Path.Combine(project, "bin", "Release", "net10.0", "linux-x64", "publish", "AotConsumer");
+        var run = await DotnetCli.RunAsync(binary, project, TimeSpan.FromMinutes(1), server.RootUri.AbsoluteUri);
+        log.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [GeneratedRegex(@"\bIL[23]\d{3}\b")]
+    private static partial Regex TrimOrAotWarning();
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+
+namespace Discovery.Package.Tests;
+
+/// <summary>
+/// A fresh console project outside the repository that gets Discovery only through its package, the way a user
+/// would: its own nuget.config with the test feed, and empty Directory.* files so nothing from above leaks in.
+/// </summary>
+internal static class ConsumerProject
+{
+    public const string ExpectedOutput = """
+        inserted animal-1 Babe
+        fetched Babe PIG 95000 [pink, small]
+        round trip equal: True
+        missing: 404 NOT_FOUND
+        """;
+
+    public static string Create(PackageFixture package, string name, string extraProperties)
+    {
+        string directory = Path.Combine(package.WorkDirectory, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="discovery-test-feed" value="{package.FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        foreach (var isolating in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            File.WriteAllText(Path.Combine(directory, isolating), "<Project />\n");
+        }
+
+        File.Copy(RepositoryPaths.FarmDocument, Path.Combine(directory, "farm.discovery.json"));
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NuGetAudit>false</NuGetAudit>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Discovery" Version="{package.Version}" />
+                <AdditionalFiles Include="farm.discovery.json" Namespace="Consumer.Farm" ClientName="FarmApi" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), ProgramSource);
+        return directory;
+    }
+
+    // Uses the service, a resource's requests on both the async and the sync path, a data class, the JSON round
+    // trip and the error type, so a generator that did not load fails compilation instead of passing vacuously.
+    private const string ProgramSource = """
+        using System;
+        using System.Collections.Generic;
+        using Consumer.Farm;
+        using Consumer.Farm.Data;
+        using Discovery.Runtime;
+        using Discovery.Runtime.Json;
+
+        using var farm = new FarmApi(new ServiceOptions { RootUri = new Uri(args[0]) });
+        var created = await farm.Animals.Insert(new Animal
+        {
+            Name = "Babe",
+            Kind = Animal.KindValues.Pig,
+            WeightGrams = 95000,
+            Tags = new List<string> { "pink", "small" },
+        }).ExecuteAsync();
+        string id = created.Id ?? throw new InvalidOperationException("The server assigned no id.");
+        Console.WriteLine($"inserted {id} {created.Name}");
+
+        Animal fetched = farm.Animals.Get(id).Execute();
+        Console.WriteLine($"fetched {fetched.Name} {fetched.Kind} {fetched.WeightGrams} [{string.Join(", ", fetched.Tags ?? new List<string>())}]");
+
+        string json = fetched.ToString();
+        Animal copy = JsonIO.Deserialize(json, Animal.ReadJson);
+        Console.WriteLine($"round trip equal: {copy.ToString() == json}");
+
+        try
+        {
+            await farm.Animals.Get("nope").ExecuteAsync();
+        }
+        catch (HttpError error)
+        {
+            Console.WriteLine($"missing: {(int)error.StatusCode} {error.Error?.Status}");
+        }
+        """;
+}
