@@ -17,7 +17,7 @@ public sealed partial class AotConsumerTests(PackageFixture package, FarmLoopbac
     [Fact]
     public async Task Native_AOT_publish_has_no_trim_or_AOT_warnings_and_the_binary_talks_to_the_server()
     {
-        string project = ConsumerProject.Create(package, "AotConsumer", "<PublishAot>true</PublishAot>");
+        string project = ConsumerProject.CreateConsoleApp(package, "AotConsumer", "<PublishAot>true</PublishAot>");
 
         var publish = await DotnetCli.DotnetAsync(
             project, TimeSpan.FromMinutes(5),

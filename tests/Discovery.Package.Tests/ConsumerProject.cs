@@ -16,7 +16,14 @@ internal static class ConsumerProject
         missing: 404 NOT_FOUND
         """;
 
-    public static string Create(PackageFixture package, string name, string extraProperties)
+    public static string CreateConsoleApp(PackageFixture package, string name, string extraProperties)
+        => Create(package, name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>" + extraProperties, ProgramSource);
+
+    /// <summary>A netstandard2.0 library: the generated client must compile against the runtime's netstandard2.0 asset and its package dependencies.</summary>
+    public static string CreateNetStandardLibrary(PackageFixture package, string name)
+        => Create(package, name, "<TargetFramework>netstandard2.0</TargetFramework><LangVersion>latest</LangVersion>", LibrarySource);
+
+    private static string Create(PackageFixture package, string name, string properties, string source)
     {
         string directory = Path.Combine(package.WorkDirectory, name);
         Directory.CreateDirectory(directory);
@@ -39,13 +46,11 @@ internal static class ConsumerProject
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                {properties}
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <NuGetAudit>false</NuGetAudit>
-                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Discovery" Version="{package.Version}" />
@@ -53,7 +58,7 @@ internal static class ConsumerProject
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), ProgramSource);
+        File.WriteAllText(Path.Combine(directory, "Consumer.cs"), source);
         return directory;
     }
 
@@ -92,6 +97,36 @@ internal static class ConsumerProject
         catch (HttpError error)
         {
             Console.WriteLine($"missing: {(int)error.StatusCode} {error.Error?.Status}");
+        }
+        """;
+
+    // Paging walks IAsyncEnumerable with ConfigureAwait, which netstandard2.0 gets from Microsoft.Bcl.AsyncInterfaces.
+    private const string LibrarySource = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Consumer.Farm;
+        using Consumer.Farm.Data;
+        using Discovery.Runtime.Json;
+
+        namespace Consumer;
+
+        public static class FarmQueries
+        {
+            public static async Task<List<string>> NamesAsync(FarmApi farm, CancellationToken cancellationToken)
+            {
+                var names = new List<string>();
+                await foreach (var animal in farm.Animals.List().ItemsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    names.Add(animal.Name ?? string.Empty);
+                }
+
+                return names;
+            }
+
+            public static Animal Copy(Animal animal) => JsonIO.Deserialize(animal.ToString(), Animal.ReadJson);
+
+            public static Animal Fetch(FarmApi farm, string id) => farm.Animals.Get(id).Execute();
         }
         """;
 }

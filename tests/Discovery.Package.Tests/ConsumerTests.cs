@@ -13,7 +13,7 @@ public sealed class ConsumerTests(PackageFixture package, FarmLoopbackServer ser
     [Fact]
     public async Task Fresh_console_project_builds_without_warnings_and_talks_to_the_server()
     {
-        string project = ConsumerProject.Create(package, "JitConsumer", string.Empty);
+        string project = ConsumerProject.CreateConsoleApp(package, "JitConsumer", string.Empty);
 
         var build = await DotnetCli.DotnetAsync(project, TimeSpan.FromMinutes(3), "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         log.WriteLine($"build: {build.Elapsed.TotalSeconds:F0} s");
@@ -25,5 +25,16 @@ public sealed class ConsumerTests(PackageFixture package, FarmLoopbackServer ser
         log.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Netstandard2_library_compiles_the_generated_client_without_warnings()
+    {
+        string project = ConsumerProject.CreateNetStandardLibrary(package, "NetStandardConsumer");
+
+        var build = await DotnetCli.DotnetAsync(project, TimeSpan.FromMinutes(3), "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        log.WriteLine($"build: {build.Elapsed.TotalSeconds:F0} s");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,7 @@ public sealed class PackageShapeTests(PackageFixture package)
     [InlineData("analyzers/dotnet/cs/System.Threading.Tasks.Extensions.dll")]
     [InlineData("build/Discovery.props")]
     [InlineData("buildTransitive/Discovery.props")]
+    [InlineData("README.md")]
     public void Package_contains(string entry) => Assert.Contains(entry, package.Entries);
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class PackageShapeTests(PackageFixture package)
     [Theory]
     [InlineData("id", "Discovery")]
     [InlineData("authors", "Discovery contributors")]
+    [InlineData("readme", "README.md")]
     [InlineData("projectUrl", "https://github.com/discovery-generator/discovery")]
     public void Nuspec_metadata(string element, string expected)
         => Assert.Equal(expected, (string?)Metadata.Element(Ns + element));
