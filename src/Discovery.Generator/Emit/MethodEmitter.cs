@@ -59,7 +59,11 @@ internal static class MethodEmitter
             writer.Line();
             writer.Line("protected override bool HasBody => true;");
             writer.Line();
-            if (body.Kind == TypeKind.Object)
+            if (context.DataWrapper)
+            {
+                writer.Line("protected override void WriteBody(" + CSharp.Writer + " writer) => " + CSharp.Json + ".WriteDataWrapped(writer, " + method.BodyPropertyName + ", " + CSharp.WriteElement(body) + ");");
+            }
+            else if (body.Kind == TypeKind.Object)
             {
                 writer.Line("protected override void WriteBody(" + CSharp.Writer + " writer) => " + method.BodyPropertyName + ".WriteJson(writer);");
             }
@@ -75,7 +79,11 @@ internal static class MethodEmitter
         if (responseType is not null)
         {
             writer.Line();
-            if (method.Response is { Kind: TypeKind.Object } objectResponse)
+            if (context.DataWrapper)
+            {
+                writer.Line("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader) => " + CSharp.Json + ".ReadDataWrapped(ref reader, " + CSharp.ReadElement(method.Response ?? TypeModel.Any) + ");");
+            }
+            else if (method.Response is { Kind: TypeKind.Object } objectResponse)
             {
                 // ReadJson starts the reader itself.
                 writer.Line("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader) => " + objectResponse.ClassName + ".ReadJson(ref reader);");

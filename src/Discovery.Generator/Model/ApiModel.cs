@@ -6,7 +6,7 @@ namespace Discovery.Generator.Model;
 internal sealed record OutputUnit(string HintName, ServiceModel? Service, ResourceModel? Resource, SchemaGroupModel? Schemas, FileContext Context);
 
 /// <summary>What every file of one document needs to know.</summary>
-internal sealed record FileContext(string Namespace, string ClientName, string BaseRequestName, string SourceFile);
+internal sealed record FileContext(string Namespace, string ClientName, string BaseRequestName, string SourceFile, bool DataWrapper = false);
 
 /// <summary>The service class, its base request classes and its top-level methods.</summary>
 internal sealed record ServiceModel(

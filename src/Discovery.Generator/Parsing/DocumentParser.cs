@@ -102,7 +102,9 @@ internal sealed partial class DocumentParser
         _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Naming.Pascal(name) + "." + Naming.Pascal(version) : _input.Namespace!.Trim();
         var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Naming.Pascal(name) + "Service" : _input.ClientName!.Trim();
         var baseRequestName = clientName + "BaseRequest";
-        var context = new FileContext(_namespace, clientName, baseRequestName, System.IO.Path.GetFileName(_input.Path));
+        // "dataWrapper" APIs (translate.v2) wrap bodies in {"data": ...} on the wire.
+        var dataWrapper = Strings(root, "features").Contains("dataWrapper");
+        var context = new FileContext(_namespace, clientName, baseRequestName, System.IO.Path.GetFileName(_input.Path), dataWrapper);
         var hintPrefix = _namespace + "." + clientName;
 
         var schemas = ParseSchemas(root);

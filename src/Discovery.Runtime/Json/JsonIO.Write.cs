@@ -260,6 +260,15 @@ public static partial class JsonIO
         }
     }
 
+    /// <summary>Writes a request body of an API with the "dataWrapper" feature as <c>{"data": ...}</c>.</summary>
+    public static void WriteDataWrapped<T>(Utf8JsonWriter writer, T value, JsonWriteFunc<T> write)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("data");
+        write(writer, value);
+        writer.WriteEndObject();
+    }
+
     /// <summary>Serializes with a generated writer to UTF-8 bytes.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonWriteFunc<T> write)
     {

@@ -208,6 +208,18 @@ public static partial class JsonIO
         return map;
     }
 
+    /// <summary>
+    /// Reads a response of an API with the "dataWrapper" feature: the value sits in <c>{"data": ...}</c>.
+    /// A response without the wrapper is read as it is, as Google's own clients do.
+    /// </summary>
+    public static T ReadDataWrapped<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
+    {
+        Begin(ref reader);
+        using var document = JsonDocument.ParseValue(ref reader);
+        var value = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data) ? data : document.RootElement;
+        return Deserialize(Encoding.UTF8.GetBytes(value.GetRawText()), read);
+    }
+
     /// <summary>Reads a whole UTF-8 JSON text with a generated reader.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
     {
