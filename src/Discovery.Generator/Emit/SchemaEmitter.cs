@@ -92,7 +92,7 @@ internal static class SchemaEmitter
 
     public static void EmitEnum(SourceWriter writer, EnumModel values, string wireName)
     {
-        writer.Line("/// <summary>Values of <c>" + XmlDoc.Escape(wireName) + "</c> the document lists; any other value the server sends is kept as it is.</summary>");
+        writer.Line("/// <summary>Known values of <c>" + XmlDoc.Escape(wireName) + "</c>; others round-trip unchanged.</summary>");
         writer.Open("public static class " + values.ClassName);
         foreach (var value in values.Values)
         {
