@@ -32,6 +32,7 @@ public class JsonRoundTripTests
           "labelsRef": { "z": "26" },
           "batch": [{ "item": "b1" }],
           "json": [1, 2, 3],
+          "level": 2,
           "notInTheDocument": { "kept": ["as", "is"] },
           "alsoUnknown": 12345678901234567890
         }
@@ -65,6 +66,7 @@ public class JsonRoundTripTests
         Assert.Equal("A_VALUE_FROM_THE_FUTURE", item.State);
         Assert.True(item.UnknownProperties!.ContainsKey("notInTheDocument"));
         Assert.Equal(3, item.Json!.Value.GetArrayLength());
+        Assert.Equal(2, item.Level);
     }
 
     [Fact]

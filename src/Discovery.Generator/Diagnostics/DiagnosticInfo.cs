@@ -23,6 +23,7 @@ internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Argument
             "DISCO006" => DiagnosticDescriptors.WrongFieldType,
             "DISCO007" => DiagnosticDescriptors.MissingField,
             "DISCO008" => DiagnosticDescriptors.UnknownPathParameter,
+            "DISCO010" => DiagnosticDescriptors.InvalidMetadata,
             _ => DiagnosticDescriptors.InternalError,
         };
         var args = new object[Arguments.Count];

@@ -24,6 +24,28 @@ internal static class Naming
         "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>A legal C# identifier that is not a keyword.</summary>
+    public static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || Keywords.Contains(name) || !(char.IsLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Dot-separated identifiers, as a namespace.</summary>
+    public static bool IsQualifiedIdentifier(string name) => System.Array.TrueForAll(name.Split('.'), IsIdentifier);
+
     public static string Pascal(string wireName)
     {
         var builder = new StringBuilder(wireName.Length);

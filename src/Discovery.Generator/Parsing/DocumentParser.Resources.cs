@@ -89,15 +89,8 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        UploadModel? upload = null;
-        if (supportsUpload)
-        {
-            upload = ParseUpload(Object(node, "mediaUpload"), parameters, id, node);
-            if (upload is null)
-            {
-                return null;
-            }
-        }
+        // Without a usable upload path the method is still generated, without media overloads (DISCO007 says so).
+        var upload = supportsUpload ? ParseUpload(Object(node, "mediaUpload"), parameters, id, node) : null;
 
         return new MethodModel(
             id,

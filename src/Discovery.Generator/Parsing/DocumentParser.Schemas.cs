@@ -206,11 +206,13 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        var values = Strings(source, "enum");
-        if (values.Count == 0)
+        // Constants are only for string enums; any other enum leaves the value as its plain type.
+        if (source.Get("enum") is not JsonArrayNode array || array.Items.Count == 0 || !array.Items.TrueForAll(item => item is JsonStringNode))
         {
             return null;
         }
+
+        var values = Strings(source, "enum");
 
         var descriptions = Strings(source, "enumDescriptions");
         var deprecated = Flags(source, "enumDeprecated");

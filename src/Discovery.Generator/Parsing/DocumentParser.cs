@@ -101,6 +101,14 @@ internal sealed partial class DocumentParser
 
         _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Naming.Pascal(name) + "." + Naming.Pascal(version) : _input.Namespace!.Trim();
         var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Naming.Pascal(name) + "Service" : _input.ClientName!.Trim();
+        if (!Naming.IsQualifiedIdentifier(_namespace) || !Naming.IsIdentifier(clientName))
+        {
+            // Metadata is typed by hand in the project file; a typo must not become pages of compiler errors.
+            var bad = Naming.IsQualifiedIdentifier(_namespace) ? "ClientName '" + clientName + "'" : "Namespace '" + _namespace + "'";
+            Report(DiagnosticDescriptors.InvalidMetadata, root.Offset, bad, System.IO.Path.GetFileName(_input.Path));
+            return units;
+        }
+
         var baseRequestName = clientName + "BaseRequest";
         // "dataWrapper" APIs (translate.v2) wrap bodies in {"data": ...} on the wire.
         var dataWrapper = Strings(root, "features").Contains("dataWrapper");

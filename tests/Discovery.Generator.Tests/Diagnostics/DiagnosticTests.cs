@@ -88,6 +88,42 @@ public class DiagnosticTests
         Assert.True(compile.IsEmpty, CorpusTests.Describe(compile));
     }
 
+    [Theory]
+    [InlineData("1Bad.Namespace", null)]
+    [InlineData("Good.class", null)]
+    [InlineData(null, "Client-Name")]
+    public void Metadata_that_is_not_a_csharp_name_is_reported(string? ns, string? clientName)
+    {
+        var metadata = new System.Collections.Generic.Dictionary<string, string>();
+        if (ns is not null)
+        {
+            metadata["Namespace"] = ns;
+        }
+
+        if (clientName is not null)
+        {
+            metadata["ClientName"] = clientName;
+        }
+
+        var document = GeneratorHarness.Document("/p/good.discovery.json", Good);
+        var driver = GeneratorHarness.CreateDriver(new[] { document }, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyDictionary<string, string>> { ["/p/good.discovery.json"] = metadata });
+        var run = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult();
+
+        Assert.Equal("DISCO010", Assert.Single(run.Diagnostics).Id);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_media_method_without_an_upload_path_is_reported_and_still_generated()
+    {
+        var document = Good.Replace("\"response\": { \"$ref\": \"Thing\" }", "\"response\": { \"$ref\": \"Thing\" }, \"supportsMediaUpload\": true, \"mediaUpload\": { \"protocols\": { } }");
+        var (run, compile) = GeneratorHarness.GenerateAndCompile(GeneratorHarness.Document("/p/doc.discovery.json", document));
+
+        Assert.Equal("DISCO007", Assert.Single(run.Diagnostics).Id);
+        Assert.Contains(run.GeneratedTrees, t => t.ToString().Contains("GetRequest", System.StringComparison.Ordinal));
+        Assert.True(compile.IsEmpty, CorpusTests.Describe(compile));
+    }
+
     [Fact]
     public void Diagnostics_point_into_the_json_file()
     {
