@@ -1,0 +1,52 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>Reading the protocol's headers: Location, the status override, and Range.</summary>
+internal sealed partial class ResumableUploadEngine
+{
+    private void AdoptLocation(HttpResponseMessage response)
+    {
+        if (response.Headers.Location is { } location && _sessionUri is not null)
+        {
+            _sessionUri = location.IsAbsoluteUri ? location : new Uri(_sessionUri, location);
+        }
+    }
+
+    /// <summary>Servers behind proxies that treat 308 as a redirect may send 200 plus this override header.</summary>
+    private static int EffectiveStatus(HttpResponseMessage response)
+        => response.StatusCode == HttpStatusCode.OK &&
+           response.Headers.TryGetValues("X-Http-Status-Code-Override", out var values) &&
+           values.FirstOrDefault() == "308"
+            ? 308
+            : (int)response.StatusCode;
+
+    /// <summary>Parses <c>Range: bytes=0-k</c>; absent yields null; anything not starting at 0 is malformed.</summary>
+    internal static bool TryReadRange(HttpResponseMessage response, out long? lastByte)
+    {
+        lastByte = null;
+        if (!response.Headers.TryGetValues("Range", out var values))
+        {
+            return true;
+        }
+
+        var text = values.FirstOrDefault()?.Trim() ?? string.Empty;
+        const string prefix = "bytes=0-";
+        if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ||
+            !long.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long last))
+        {
+            return false;
+        }
+
+        lastByte = last;
+        return true;
+    }
+}
