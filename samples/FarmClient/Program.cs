@@ -91,6 +91,14 @@ static async Task RunAsync(FarmService farm, SampleOptions options, string folde
     // 2. A large file as a resumable upload, chunk by chunk, with a live progress bar.
     var request = farm.Animals.Insert(new Animal { Name = "Cow", Kind = Animal.KindValues.Cow }, media);
     var bar = new ProgressBar();
+    request.ProgressChanged += progress =>
+    {
+        if (progress.State == UploadState.Backoff)
+        {
+            bar.Interrupt();
+            Console.WriteLine($"  client: {progress.Exception?.Message ?? "attempt failed"}; asking the server what it kept, then resuming");
+        }
+    };
     Console.WriteLine($"Uploading {Path.GetFileName(path)} ({Sizes.Format(media.Length ?? 0)}) in {Sizes.Format(options.ChunkSize)} chunks, resumable:");
     Animal? cow = null;
     while (cow is null)

@@ -30,6 +30,8 @@ public class SampleRunTests
 
         Assert.Equal(0, exit);
         Assert.Contains("server: injected", output, StringComparison.Ordinal);
+        Assert.Contains("client: ", output, StringComparison.Ordinal);
+        Assert.Contains("then resuming", output, StringComparison.Ordinal);
         Assert.Contains("matches the file", output, StringComparison.Ordinal);
         Assert.Contains("verified byte for byte", output, StringComparison.Ordinal);
     }

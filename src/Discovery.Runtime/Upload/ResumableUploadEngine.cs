@@ -367,6 +367,9 @@ internal sealed partial class ResumableUploadEngine
 
         _afterBackoff = next;
         State = UploadState.Backoff;
+
+        // Observers see each retry and its cause as it happens, not only the final outcome.
+        _report(Progress(UploadStatus.Uploading, _lastError));
     }
 
     /// <summary>Querying + 499, or a completed DELETE: → Cancelled (terminal).</summary>
