@@ -191,6 +191,12 @@ public abstract class ClientRequest<TResponse> : RequestBase
 
     private TResponse Parse(byte[] body)
     {
+        if (body.Length == 0)
+        {
+            // 204 No Content, or an upload method without a response (youtube watermarks.set): nothing to read.
+            return default!;
+        }
+
         var reader = new Utf8JsonReader(body);
         return ReadResponse(ref reader);
     }

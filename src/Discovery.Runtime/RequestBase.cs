@@ -67,6 +67,12 @@ public abstract class RequestBase
         var query = new QueryBuilder();
         AddQueryParameters(query);
         runtimeParameters?.Invoke(query);
+        if (!query.Contains("alt"))
+        {
+            // Some APIs default to another format (groupssettings.v1 answers Atom XML); the client reads JSON.
+            query.Add("alt", "json");
+        }
+
         if (!string.IsNullOrEmpty(Service.Options.ApiKey) && !query.Contains("key"))
         {
             query.Add("key", Service.Options.ApiKey);

@@ -30,7 +30,10 @@ public abstract class ServiceBase : IDisposable
 #endif
             {
                 AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+                // No automatic decompression: ranged media downloads count stored bytes, and a handler that
+                // inflates gzip-encoded media would make them end early with a truncated file.
+                AutomaticDecompression = DecompressionMethods.None,
             };
             HttpClient = new HttpClient(handler, disposeHandler: true);
             _ownsHttpClient = true;

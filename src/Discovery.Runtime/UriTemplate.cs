@@ -12,7 +12,9 @@ namespace Discovery.Runtime;
 public static class UriTemplate
 {
     private const string Unreserved = "-._~";
-    private const string ReservedCharacters = ":/?#[]@!$&'()*+,;=";
+    // RFC 6570 reserved expansion would also pass '?', '#', '[' and ']'; in a path they would end the path
+    // early (a '#' in an org unit name cut the request short), so they are always escaped.
+    private const string ReservedCharacters = ":/@!$&'()*+,;=";
 
     /// <summary>Expands a <c>{name}</c> variable.</summary>
     public static string Simple(string? value) => Escape(value, allowReserved: false);
@@ -55,6 +57,7 @@ public static class UriTemplate
             throw new ArgumentException("A path parameter must not be null or empty.", nameof(value));
         }
 
+        RefuseDotSegments(value, allowReserved);
         var builder = new StringBuilder(value.Length + 8);
         var bytes = Encoding.UTF8.GetBytes(value);
         for (var i = 0; i < bytes.Length; i++)
@@ -79,6 +82,24 @@ public static class UriTemplate
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// System.Uri removes "." and ".." segments (escaped or not), so such a value would silently address
+    /// another resource: an object named ".." under a bucket becomes the bucket itself. No API names a
+    /// resource that way, so the value is refused.
+    /// </summary>
+    private static void RefuseDotSegments(string value, bool allowReserved)
+    {
+        var segments = allowReserved ? value.Split('/') : new[] { value };
+        foreach (var segment in segments)
+        {
+            var unescaped = allowReserved ? Uri.UnescapeDataString(segment) : segment;
+            if (unescaped is "." or "..")
+            {
+                throw new ArgumentException($"A path parameter cannot contain the segment '{unescaped}': it would address a different resource.", nameof(value));
+            }
+        }
     }
 
     private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');

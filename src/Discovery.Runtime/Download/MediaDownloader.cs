@@ -33,6 +33,10 @@ internal static class MediaDownloader
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.Range = new RangeHeaderValue(received, received + chunkSize - 1);
+
+                // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
+                // here would not be the bytes the ranges refer to, and the download would end early.
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
                 Exception? fault = null;
                 TimeSpan? retryAfter = null;
                 HttpResponseMessage? response = null;

@@ -57,6 +57,16 @@ public static class ErrorClassifier
         ArgumentNullException.ThrowIfNull(transportError);
         for (Exception? e = transportError; e is not null; e = e.InnerException)
         {
+            if (e is UploadException)
+            {
+                // HttpClient wraps a failure of the media source (a file that shrank) as a transport error;
+                // sending again cannot fix the source.
+                return ErrorClass.Fatal;
+            }
+        }
+
+        for (Exception? e = transportError; e is not null; e = e.InnerException)
+        {
             switch (e)
             {
                 case HttpError http:

@@ -29,6 +29,9 @@ internal sealed class HttpPipeline
 
     public RetryPolicy Retry => _service.Options.Retry ?? RetryPolicy.Default;
 
+    /// <summary>The API root: requests under it may carry credentials, and its scheme is the one uploads keep.</summary>
+    public Uri RootUri => _service.RootUri;
+
     /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
     public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
@@ -64,6 +67,15 @@ internal sealed class HttpPipeline
             {
                 if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry)
                 {
+                    for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+                    {
+                        if (inner is UploadException media)
+                        {
+                            // The user's source failed, not the network: say so directly.
+                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(media);
+                        }
+                    }
+
                     throw;
                 }
 

@@ -17,9 +17,19 @@ internal sealed partial class ResumableUploadEngine
     {
         if (response.Headers.Location is { } location && _sessionUri is not null)
         {
-            _sessionUri = location.IsAbsoluteUri ? location : new Uri(_sessionUri, location);
+            var next = location.IsAbsoluteUri ? location : new Uri(_sessionUri, location);
+
+            // A session moved to plain http would carry the rest of the media in clear text: keep the old one.
+            if (!IsDowngrade(_sessionUri, next))
+            {
+                _sessionUri = next;
+            }
         }
     }
+
+    /// <summary>An https upload whose session URI is http.</summary>
+    private static bool IsDowngrade(Uri from, Uri to)
+        => from.Scheme == Uri.UriSchemeHttps && to.Scheme != Uri.UriSchemeHttps;
 
     /// <summary>Servers behind proxies that treat 308 as a redirect may send 200 plus this override header.</summary>
     private static int EffectiveStatus(HttpResponseMessage response)

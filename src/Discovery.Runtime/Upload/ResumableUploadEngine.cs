@@ -103,6 +103,11 @@ internal sealed partial class ResumableUploadEngine
             throw new ArgumentException("The saved session's media type does not match the media.", nameof(session));
         }
 
+        if (IsDowngrade(_pipeline.RootUri, session.SessionUri))
+        {
+            throw new ArgumentException("The saved session URI is http while the API is https; the media is not sent in clear text.", nameof(session));
+        }
+
         _sessionUri = session.SessionUri;
         _offset = session.Offset;
         _total = _media.Length;
@@ -178,6 +183,11 @@ internal sealed partial class ResumableUploadEngine
             OnCancelled();
             throw;
         }
+        catch (Exception e) when (State is not (UploadState.Complete or UploadState.Failed or UploadState.Suspended or UploadState.Cancelled or UploadState.New))
+        {
+            OnUnexpectedError(e);
+            throw;
+        }
     }
 
     /// <summary>Ready/Suspended/Failed → Cancelled: deletes the session on the server (DELETE → 499).</summary>
@@ -232,7 +242,14 @@ internal sealed partial class ResumableUploadEngine
             return;
         }
 
-        _sessionUri = location.IsAbsoluteUri ? location : new Uri(requestUri, location);
+        var session = location.IsAbsoluteUri ? location : new Uri(requestUri, location);
+        if (IsDowngrade(requestUri, session))
+        {
+            Fail(new UploadException("The server sent an http session URI for an https upload; the media is not sent in clear text.", UploadState.Failed));
+            return;
+        }
+
+        _sessionUri = session;
         _offset = 0;
         _sentEnd = 0;
         _finalSent = false;
@@ -387,7 +404,22 @@ internal sealed partial class ResumableUploadEngine
     {
         State = _sessionUri is null ? UploadState.New : UploadState.Suspended;
         _lastError = null;
+
+        // The file is reopened lazily if the upload is resumed; holding it until then would lock it for nothing.
+        _media.ReleaseSource();
         _report(Progress(UploadStatus.Cancelled));
+    }
+
+    /// <summary>
+    /// An exception no transition expects (a throwing token provider or message handler), in any state with a
+    /// request in flight: → Suspended (session kept, the next call queries it) or Failed before a session exists,
+    /// so that the request object stays usable instead of being stranded mid-request.
+    /// </summary>
+    private void OnUnexpectedError(Exception error)
+    {
+        _lastError = error;
+        State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
+        _report(Progress(UploadStatus.Failed, error));
     }
 
     private void Fail(Exception error)
@@ -426,6 +458,12 @@ internal sealed partial class ResumableUploadEngine
             State = UploadState.Suspended;
             _report(Progress(UploadStatus.Failed, _lastError));
             return;
+        }
+
+        if (next > _offset)
+        {
+            // Tokens expire more than once in a long upload: one refresh is allowed per stretch of progress.
+            _unauthorizedRetried = false;
         }
 
         _offset = next;

@@ -63,7 +63,7 @@ public sealed class HttpPipelineTests
 
         Assert.Equal(("a1", "Hen"), (animal.Id, animal.Name));
         var seen = f.Server.Requests.Single();
-        Assert.Equal("/farm/v1/animals?fields=id%2Cname&key=k%201", seen.PathAndQuery);
+        Assert.Equal("/farm/v1/animals?fields=id%2Cname&alt=json&key=k%201", seen.PathAndQuery);
         Assert.Equal("Bearer tok", seen.Authorization);
         Assert.StartsWith("FarmTests/1.0 Discovery.Runtime/", seen.UserAgent, StringComparison.Ordinal);
         Assert.StartsWith("application/json", seen.ContentType, StringComparison.Ordinal);

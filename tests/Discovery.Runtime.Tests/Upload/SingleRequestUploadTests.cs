@@ -54,7 +54,7 @@ public sealed class SingleRequestUploadTests
         var stored = Assert.Single(f.Server.Completed);
         Assert.Equal(("media", TestData.Sha(data), "image/jpeg"), (stored.Protocol, stored.Sha256, stored.MimeType));
         Assert.Equal(size, result.Size);
-        Assert.Equal("/upload/farm/v1/animals/a%201/photo?uploadType=media", f.Server.Requests.Single().PathAndQuery);
+        Assert.Equal("/upload/farm/v1/animals/a%201/photo?uploadType=media&alt=json", f.Server.Requests.Single().PathAndQuery);
     }
 
     [Fact]
