@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading.Tasks;
 using Discovery.Runtime.Tests.Farm;
 using Discovery.Runtime.Tests.Infrastructure;
+using System.Net.Http;
 using Xunit;
 
 namespace Discovery.Runtime.Tests.Http;
@@ -92,5 +93,18 @@ public sealed class HttpPipelineTests
         Assert.Equal("http://127.0.0.1:1/api/farm/v1/", service.BaseUri.ToString());
         using var defaults = new FarmService(new ServiceOptions());
         Assert.Equal("https://farm.example.com/farm/v1/", defaults.BaseUri.ToString());
+    }
+
+    [Fact]
+    public async Task An_empty_success_body_reads_as_no_value_instead_of_failing()
+    {
+        var handler = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        using var client = new HttpClient(handler);
+        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None }, client);
+
+        var animal = await farm.Animals.Get("a").ExecuteAsync();
+
+        Assert.Null(animal);
+        Assert.Contains("alt=json", Assert.Single(handler.Seen).RequestUri!.Query, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Discovery.Runtime.Tests.Farm;
 using Discovery.Runtime.Tests.Infrastructure;
+using System.Net.Http;
 using Xunit;
 
 namespace Discovery.Runtime.Tests.Upload;
@@ -487,5 +488,63 @@ public sealed class ResumableUploadEngineTests
 
         Assert.Equal(TestData.Sha(data), result.Sha256);
         Assert.Equal($"bytes {C}-{(2 * C) - 1}/*", f.Server.RequestsOf("chunk").ElementAt(1).ContentRange);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_mid_upload_leaves_the_request_resumable()
+    {
+        int calls = 0;
+        bool broken = true;
+        await using var f = await FarmFixture.StartAsync(token: _ =>
+        {
+            // The token endpoint blips while the second chunk is being sent.
+            if (Interlocked.Increment(ref calls) == 3 && broken)
+            {
+                throw new InvalidOperationException("token endpoint unavailable");
+            }
+
+            return new ValueTask<string?>("t");
+        });
+        using var media = new Media();
+        var data = TestData.Bytes((3 * C) + 7, 31);
+        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => request.ExecuteAsync());
+        Assert.Equal("token endpoint unavailable", error.Message);
+        broken = false;
+        var result = await request.ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Contains("query", f.Server.Requests.Select(r => r.Kind));
+    }
+
+    [Fact]
+    public async Task A_second_401_later_in_the_same_upload_is_refreshed_too()
+    {
+        int tokens = 0;
+        await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("t" + Interlocked.Increment(ref tokens)));
+        using var media = new Media();
+        var data = TestData.Bytes(4 * C, 37);
+        int chunk = 0;
+        f.Server.ChunkFaultSource = () => Interlocked.Increment(ref chunk) is 1 or 3 ? new Fault { Status = 401 } : null;
+
+        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+
+        Assert.Equal(TestData.Sha(data), result.Sha256);
+    }
+
+    [Fact]
+    public async Task An_http_session_uri_for_an_https_api_receives_no_media()
+    {
+        var handler = new ScriptedHandler(request => request.Method == HttpMethod.Post
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Headers = { Location = new Uri("http://api.example.com/upload?upload_id=x") } }
+            : new HttpResponseMessage(HttpStatusCode.OK));
+        using var client = new HttpClient(handler);
+        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None }, client);
+
+        var error = await Assert.ThrowsAsync<UploadException>(() => farm.Animals.Insert(new Animal(), new MediaInMemoryUpload(new byte[10], resumable: true)).ExecuteAsync());
+
+        Assert.Contains("clear text", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(handler.Seen, r => r.Method == HttpMethod.Put);
     }
 }

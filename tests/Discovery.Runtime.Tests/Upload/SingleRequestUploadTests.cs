@@ -115,4 +115,15 @@ public sealed class SingleRequestUploadTests
         Assert.Equal(1.0, status.Progress);
         Assert.Equal(TestData.Sha(data), response!.Sha256);
     }
+
+    [Fact]
+    public async Task A_media_source_that_ends_early_fails_at_once_with_an_upload_error()
+    {
+        await using var f = await FarmFixture.StartAsync();
+
+        var error = await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), new ShortMedia(declared: 1000, actual: 500)).ExecuteAsync());
+
+        Assert.Contains("ended after 500 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Empty(f.Time.Delays);
+    }
 }
