@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>Base of every generated request: URI building, the JSON body and media download.</summary>
-public abstract class RequestBase
+public abstract partial class RequestBase
 {
     private System.Net.Http.HttpMethod? _method;
 
@@ -37,10 +37,8 @@ public abstract class RequestBase
     /// <summary>The method path with parameters expanded, relative to <see cref="ServiceBase.BaseUri"/> (a leading '/' means relative to the root).</summary>
     protected abstract string BuildPath();
 
-    /// <summary>Adds the method's and the document's query parameters.</summary>
-    protected virtual void AddQueryParameters(QueryBuilder query)
-    {
-    }
+    /// <summary>Adds the method's query parameters; overrides call the base first, which adds the standard ones.</summary>
+    protected virtual void AddQueryParameters(QueryBuilder query) => AddStandardParameters(query);
 
     /// <summary>Writes the JSON request body.</summary>
     protected virtual void WriteBody(Utf8JsonWriter writer)

@@ -69,6 +69,9 @@ public class NamingTests
         get.OptionsRequestedPolicyVersion = 3;
         get.MaxResults = 10u;
         get.Kinds = new[] { ItemsResource.GetRequest.KindsValues.A };
+        get.UserIp = "10.0.0.1";
+        get.Pp = true;
+        get.Fields = "name";
 
         Assert.Equal("projects/p", get.Name);
         Assert.Equal(42, get.Id);

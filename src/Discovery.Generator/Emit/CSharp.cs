@@ -60,8 +60,6 @@ internal static class CSharp
 
     public static string NullableType(TypeModel type) => Type(type) + "?";
 
-    public static bool IsReference(TypeModel type) => type.Kind is TypeKind.String or TypeKind.Bytes or TypeKind.Object or TypeKind.List or TypeKind.Map;
-
     private static string Suffix(TypeKind kind) => kind switch
     {
         TypeKind.String => "String",

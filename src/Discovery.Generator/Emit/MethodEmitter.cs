@@ -46,7 +46,9 @@ internal static class MethodEmitter
     public static void EmitRequest(SourceWriter writer, MethodModel method, FileContext context)
     {
         var responseType = ResponseType(method);
-        var baseType = "global::" + context.Namespace + "." + context.BaseRequestName + (responseType is null ? string.Empty : "<" + responseType + ">");
+        var baseType = method.Upload is not null
+            ? "global::Discovery.Runtime.MediaUploadRequest<" + responseType + ">"
+            : responseType is null ? "global::Discovery.Runtime.ClientRequest" : "global::Discovery.Runtime.ClientRequest<" + responseType + ">";
         writer.Line("/// <summary>Request of <c>" + XmlDoc.Escape(method.Id) + "</c>.</summary>");
         CSharp.Obsolete(writer, method.Deprecated);
         writer.Open("public sealed class " + method.RequestClassName + " : " + baseType);
@@ -100,7 +102,7 @@ internal static class MethodEmitter
 
         if (method.Upload is { } upload)
         {
-            EmitUpload(writer, method, upload, responseType!);
+            EmitUpload(writer, upload);
         }
 
         if (method.SupportsDownload)
@@ -161,7 +163,8 @@ internal static class MethodEmitter
             parameters.Append(", global::Discovery.Runtime.MediaUpload? ").Append(method.MediaArgumentName);
         }
 
-        writer.Open("internal " + method.RequestClassName + "(" + parameters + ") : base(service, " + CSharp.Literal(method.HttpMethod) + ")");
+        var media = method.Upload is null ? string.Empty : ", " + method.MediaArgumentName + ", UploadLimits";
+        writer.Open("internal " + method.RequestClassName + "(" + parameters + ") : base(service, " + CSharp.Literal(method.HttpMethod) + media + ")");
         if (method.Body is not null)
         {
             writer.Line(method.BodyPropertyName + " = " + method.BodyArgumentName + ";");
@@ -173,13 +176,6 @@ internal static class MethodEmitter
             {
                 writer.Line(parameter.PropertyName + " = " + argument + ";");
             }
-        }
-
-        if (method.Upload is not null)
-        {
-            writer.Open("if (" + method.MediaArgumentName + " is not null)");
-            writer.Line("AttachMedia(" + method.MediaArgumentName + ", UploadLimits);");
-            writer.Close();
         }
 
         writer.Close();
@@ -276,38 +272,14 @@ internal static class MethodEmitter
         writer.Close();
     }
 
-    private static void EmitUpload(SourceWriter writer, MethodModel method, UploadModel upload, string responseType)
+    private static void EmitUpload(SourceWriter writer, UploadModel upload)
     {
         var maxSize = upload.MaxSize is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : "null";
         var accept = upload.Accept is { } a ? CSharp.Literal(a) : "null";
-        var result = responseType + (IsReferenceResponse(method) ? "?" : string.Empty);
         writer.Line();
         writer.Line("private static readonly global::Discovery.Runtime.MediaUploadLimits UploadLimits = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
         EmitPath(writer, "BuildUploadPath", upload.SimplePath);
-        writer.Line();
-        writer.Line("/// <summary>Sends the next chunk of a resumable upload (or the whole media otherwise); the response is set once the upload is complete.</summary>");
-        writer.Line("public global::System.Threading.Tasks.Task<(global::Discovery.Runtime.UploadProgress Status, " + result + " Response)> NextChunkAsync(global::System.Threading.CancellationToken cancellationToken = default) => NextChunkCoreAsync(cancellationToken);");
-        writer.Line();
-        writer.Line("/// <summary>Raised after each chunk the server confirms.</summary>");
-        writer.Line("public event global::System.Action<global::Discovery.Runtime.UploadProgress>? ProgressChanged { add => UploadProgressChanged += value; remove => UploadProgressChanged -= value; }");
-        writer.Line();
-        writer.Line("/// <summary>The resumable session, once started: save it to resume the upload later, even in another process.</summary>");
-        writer.Line("public global::Discovery.Runtime.UploadSessionData? UploadSession => UploadSessionCore;");
-        writer.Line();
-        writer.Line("/// <summary>Raised when the resumable session starts, before any media is sent: persist it to resume after a crash.</summary>");
-        writer.Line("public new event global::System.Action<global::Discovery.Runtime.UploadSessionData>? UploadSessionCreated { add => base.UploadSessionCreated += value; remove => base.UploadSessionCreated -= value; }");
-        writer.Line();
-        writer.Line("/// <summary>Resumes a saved resumable session and finishes the upload.</summary>");
-        writer.Line("public global::System.Threading.Tasks.Task<" + responseType + "> ResumeAsync(global::Discovery.Runtime.UploadSessionData session, global::System.Threading.CancellationToken cancellationToken = default) => ResumeUploadCoreAsync(session, cancellationToken);");
-        writer.Line();
-        writer.Line("/// <summary>Resumes a saved resumable session and finishes the upload, blocking the calling thread.</summary>");
-        writer.Line("public " + responseType + " Resume(global::Discovery.Runtime.UploadSessionData session) => ResumeUploadCore(session);");
-        writer.Line();
-        writer.Line("/// <summary>Abandons the resumable session on the server; the media is not stored.</summary>");
-        writer.Line("public global::System.Threading.Tasks.Task CancelUploadAsync(global::System.Threading.CancellationToken cancellationToken = default) => CancelUploadCoreAsync(cancellationToken);");
     }
-
-    private static bool IsReferenceResponse(MethodModel method) => method.Response is { } response && CSharp.IsReference(response);
 
     private static void EmitPaging(SourceWriter writer, PagingModel paging, string responseType)
     {

@@ -2,7 +2,7 @@ using Discovery.Generator.Model;
 
 namespace Discovery.Generator.Emit;
 
-/// <summary>The service class, the base request classes with the document's global parameters, and top-level methods.</summary>
+/// <summary>The service class and its top-level methods; the standard global parameters are on the runtime's request base.</summary>
 internal static class ServiceEmitter
 {
     public static string Emit(ServiceModel service, FileContext context)
@@ -54,14 +54,6 @@ internal static class ServiceEmitter
         }
 
         writer.Close();
-        writer.Line();
-        EmitBaseRequest(writer, service, context, "<TResponse>", "global::Discovery.Runtime.ClientRequest<TResponse>");
-        if (service.HasMethodsWithoutResponse)
-        {
-            writer.Line();
-            EmitBaseRequest(writer, service, context, string.Empty, "global::Discovery.Runtime.ClientRequest");
-        }
-
         writer.Close();
         return writer.ToString();
     }
@@ -72,38 +64,5 @@ internal static class ServiceEmitter
         {
             writer.Line(resource.PropertyName + " = new global::" + context.Namespace + "." + resource.ClassName + "(this);");
         }
-    }
-
-    private static void EmitBaseRequest(SourceWriter writer, ServiceModel service, FileContext context, string typeParameters, string baseType)
-    {
-        writer.Line("/// <summary>Base of this service's requests: the parameters every method accepts.</summary>");
-        writer.Open("public abstract class " + context.BaseRequestName + typeParameters + " : " + baseType);
-        writer.Open("protected " + context.BaseRequestName + "(global::Discovery.Runtime.ServiceBase service, string httpMethod) : base(service, httpMethod)");
-        writer.Close();
-        foreach (var parameter in service.GlobalParameters)
-        {
-            writer.Line();
-            MethodEmitter.EmitParameterProperty(writer, parameter);
-        }
-
-        writer.Line();
-        writer.Open("protected override void AddQueryParameters(global::Discovery.Runtime.QueryBuilder query)");
-        writer.Line("base.AddQueryParameters(query);");
-        foreach (var parameter in service.GlobalParameters)
-        {
-            writer.Line("query.Add(" + CSharp.Literal(parameter.WireName) + ", " + MethodEmitter.FormatCall(parameter) + ");");
-        }
-
-        writer.Close();
-        foreach (var parameter in service.GlobalParameters)
-        {
-            if (parameter.Enum is { } values && typeParameters.Length > 0)
-            {
-                writer.Line();
-                SchemaEmitter.EmitEnum(writer, values, parameter.WireName);
-            }
-        }
-
-        writer.Close();
     }
 }

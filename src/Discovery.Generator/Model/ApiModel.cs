@@ -6,9 +6,9 @@ namespace Discovery.Generator.Model;
 internal sealed record OutputUnit(string HintName, ServiceModel? Service, ResourceModel? Resource, SchemaGroupModel? Schemas, FileContext Context);
 
 /// <summary>What every file of one document needs to know.</summary>
-internal sealed record FileContext(string Namespace, string ClientName, string BaseRequestName, string SourceFile, bool DataWrapper = false);
+internal sealed record FileContext(string Namespace, string ClientName, string SourceFile, bool DataWrapper = false);
 
-/// <summary>The service class, its base request classes and its top-level methods.</summary>
+/// <summary>The service class and its top-level methods.</summary>
 internal sealed record ServiceModel(
     string Name,
     string Version,
@@ -17,10 +17,8 @@ internal sealed record ServiceModel(
     string? DocumentationLink,
     string RootUrl,
     string ServicePath,
-    EquatableArray<ParameterModel> GlobalParameters,
     EquatableArray<ResourceRefModel> Resources,
-    EquatableArray<MethodModel> Methods,
-    bool HasMethodsWithoutResponse);
+    EquatableArray<MethodModel> Methods);
 
 /// <summary>A top-level resource as the service class sees it: a property and the class it returns.</summary>
 internal sealed record ResourceRefModel(string PropertyName, string ClassName, string? Description, bool Deprecated);

@@ -67,7 +67,7 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        var scope = new NameScope(context.RequestReserved);
+        var scope = new NameScope(ReservedNames.Request);
         scope.Reserve(requestClass);
         var host = new TypeHost(scope, requestFullName, new List<SchemaModel>());
         var arguments = new NameScope(new[] { "service" });
@@ -81,6 +81,10 @@ internal sealed partial class DocumentParser
 
         var supportsUpload = Flag(node, "supportsMediaUpload");
         var mediaArgument = supportsUpload ? arguments.Claim("mediaBody") : string.Empty;
+
+        // The document's non-standard global parameters are claimed first, so a method parameter of the same
+        // name is the one that gets the suffix; only the method's own parameters can appear in its path.
+        var globals = ParseParameters(context.ExtraGlobals, scope, argumentScope: null, parameterOrder: null);
         var parameters = ParseParameters(Object(node, "parameters"), scope, arguments, Strings(node, "parameterOrder"));
 
         var pathParts = ParsePath(path, parameters, id, node.Get("path")!.Offset);
@@ -104,7 +108,7 @@ internal sealed partial class DocumentParser
             bodyProperty,
             bodyArgument,
             response,
-            parameters.ToEquatableArray(),
+            Concat(globals, parameters).ToEquatableArray(),
             upload,
             mediaArgument,
             Flag(node, "supportsMediaDownload"),
@@ -305,5 +309,34 @@ internal sealed partial class DocumentParser
         return arrays == 1 ? new PagingModel(pageToken.PropertyName, next.PropertyName, items!.PropertyName, items.Type.Element) : new PagingModel(pageToken.PropertyName, next.PropertyName, null, null);
     }
 
-    private sealed record ResourceContext(List<string> RequestReserved, SchemaTable Schemas);
+    /// <summary>
+    /// The document's global parameters that are not among the standard ones the runtime's request base
+    /// already carries (pp and bearer_token in two older documents); they are generated on every request.
+    /// </summary>
+    private static JsonObjectNode? ExtraGlobalParameters(JsonObjectNode? globals)
+    {
+        if (globals is null)
+        {
+            return null;
+        }
+
+        var extras = globals.Properties.FindAll(p => !IsStandardParameter(p.Name, (p.Value as JsonObjectNode)?.Get("type") as JsonStringNode));
+        return extras.Count == 0 ? null : new JsonObjectNode(globals.Offset, extras);
+    }
+
+    private static bool IsStandardParameter(string wireName, JsonStringNode? type) => wireName switch
+    {
+        "prettyPrint" => type?.Value == "boolean",
+        "$.xgafv" or "access_token" or "alt" or "callback" or "fields" or "key" or "oauth_token" or "quotaUser" or "upload_protocol" or "uploadType" or "userIp" => type?.Value == "string",
+        _ => false,
+    };
+
+    private static List<ParameterModel> Concat(List<ParameterModel> first, List<ParameterModel> second)
+    {
+        var all = new List<ParameterModel>(first);
+        all.AddRange(second);
+        return all;
+    }
+
+    private sealed record ResourceContext(JsonObjectNode? ExtraGlobals, SchemaTable Schemas);
 }

@@ -109,29 +109,18 @@ internal sealed partial class DocumentParser
             return units;
         }
 
-        var baseRequestName = clientName + "BaseRequest";
         // "dataWrapper" APIs (translate.v2) wrap bodies in {"data": ...} on the wire.
         var dataWrapper = Strings(root, "features").Contains("dataWrapper");
-        var context = new FileContext(_namespace, clientName, baseRequestName, System.IO.Path.GetFileName(_input.Path), dataWrapper);
+        var context = new FileContext(_namespace, clientName, System.IO.Path.GetFileName(_input.Path), dataWrapper);
         var hintPrefix = _namespace + "." + clientName;
 
         var schemas = ParseSchemas(root);
         _cancellationToken.ThrowIfCancellationRequested();
 
-        var globalScope = new NameScope(ReservedNames.RequestBase);
-        globalScope.Reserve(baseRequestName);
-        var globalParameters = ParseParameters(Object(root, "parameters"), globalScope, argumentScope: null, parameterOrder: null);
-
         var serviceScope = new NameScope(ReservedNames.Service);
         serviceScope.Reserve(clientName);
-        var namespaceScope = new NameScope(new[] { clientName, baseRequestName });
-        var requestReserved = new List<string>(ReservedNames.Request);
-        foreach (var parameter in globalParameters)
-        {
-            requestReserved.Add(parameter.PropertyName);
-        }
-
-        var resourceContext = new ResourceContext(requestReserved, schemas);
+        var namespaceScope = new NameScope(new[] { clientName });
+        var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
         var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, "global::" + _namespace + ".", resourceContext);
         var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, "global::" + _namespace + "." + clientName + ".", resourceContext);
 
@@ -151,10 +140,8 @@ internal sealed partial class DocumentParser
             OptionalString(root, "documentationLink"),
             rootUrl,
             servicePath,
-            globalParameters.ToEquatableArray(),
             resourceRefs.ToEquatableArray(),
-            serviceMethods.ToEquatableArray(),
-            AnyWithoutResponse(serviceMethods, resources));
+            serviceMethods.ToEquatableArray());
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new OutputUnit(UniqueHint(hints, hintPrefix), service, null, null, context));
@@ -169,28 +156,6 @@ internal sealed partial class DocumentParser
         }
 
         return units;
-    }
-
-    /// <summary>Whether any method needs the non-generic base request (no response and no upload).</summary>
-    private static bool AnyWithoutResponse(IEnumerable<MethodModel> methods, IEnumerable<ResourceModel> resources)
-    {
-        foreach (var method in methods)
-        {
-            if (method.Response is null && method.Upload is null)
-            {
-                return true;
-            }
-        }
-
-        foreach (var resource in resources)
-        {
-            if (AnyWithoutResponse(resource.Methods, resource.Resources))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IEnumerable<SchemaGroupModel> GroupSchemas(List<SchemaModel> classes)

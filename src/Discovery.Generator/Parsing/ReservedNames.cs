@@ -18,7 +18,8 @@ internal static class ReservedNames
         ObjectMembers,
         "TResponse", "Service", "HttpMethod", "Execute", "ExecuteAsync", "BuildPath", "AddQueryParameters", "HasBody", "WriteBody",
         "ReadResponse", "AttachMedia", "BuildUploadPath", "NextChunkCoreAsync", "UploadProgressChanged", "UploadSessionCore",
-        "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadSessionCreated", "Media", "DownloadMediaCore");
+        "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadSessionCreated", "Media", "DownloadMediaCore",
+        "Xgafv", "AccessToken", "Alt", "Callback", "Fields", "Key", "OauthToken", "PrettyPrint", "QuotaUser", "UploadProtocol", "UploadType", "UserIp");
 
     public static readonly string[] Request = Concat(
         RequestBase,

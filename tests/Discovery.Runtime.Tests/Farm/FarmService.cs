@@ -51,15 +51,11 @@ public sealed class InsertRequest : ClientRequest<Animal>
 
     public Animal Body { get; }
 
-    public string? Fields { get; set; }
-
     protected override string BuildPath() => "animals";
 
     protected override string BuildUploadPath() => "/upload/farm/v1/animals";
 
     protected override bool HasBody => true;
-
-    protected override void AddQueryParameters(QueryBuilder query) => query.Add("fields", Fields);
 
     protected override void WriteBody(Utf8JsonWriter writer) => Body.WriteJson(writer);
 
