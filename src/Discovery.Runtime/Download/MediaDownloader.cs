@@ -26,6 +26,9 @@ internal static class MediaDownloader
         long received = 0;
         long? total = null;
         int failures = 0;
+
+        // The version of the media the first response came from: later ranges must come from the same one.
+        EntityTagHeaderValue? version = null;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
@@ -37,6 +40,12 @@ internal static class MediaDownloader
                 // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
                 // here would not be the bytes the ranges refer to, and the download would end early.
                 request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
+                if (received > 0 && version is not null)
+                {
+                    // If the media changed, the server sends the new version whole instead of a range of it.
+                    request.Headers.IfRange = new RangeConditionHeaderValue(version);
+                }
+
                 Exception? fault = null;
                 TimeSpan? retryAfter = null;
                 HttpResponseMessage? response = null;
@@ -77,6 +86,20 @@ internal static class MediaDownloader
                         }
                         else
                         {
+                            var tag = response.Headers.ETag;
+                            if (version is null && tag is { IsWeak: false })
+                            {
+                                version = tag;
+                            }
+                            else if (version is not null && tag is not null && tag.Tag != version.Tag)
+                            {
+                                // Splicing two versions would hand the caller a file that never existed.
+                                var changed = new HttpError(status, null, request.Method.Method, uri,
+                                    string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {version.Tag}, now {tag.Tag}) after {received} bytes; start the download again."));
+                                progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, changed));
+                                throw changed;
+                            }
+
                             long skip = 0;
                             long? expected = null;
                             if (status == HttpStatusCode.PartialContent)

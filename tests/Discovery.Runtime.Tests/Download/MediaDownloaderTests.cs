@@ -81,4 +81,19 @@ public sealed class MediaDownloaderTests
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Media_that_changes_mid_download_fails_instead_of_splicing_two_versions()
+    {
+        var first = TestData.Bytes(250_001, 8);
+        await using var f = await StartAsync(first);
+        f.Server.NextDownloadContent = TestData.Bytes(250_001, 9);
+        using var destination = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Get("a1").DownloadAsync(destination));
+
+        Assert.Contains("changed on the server", error.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Take(100_000), destination.ToArray());
+        Assert.Equal(2, f.Server.Requests.Count);
+    }
 }

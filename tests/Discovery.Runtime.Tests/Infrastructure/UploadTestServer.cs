@@ -62,6 +62,9 @@ public sealed class UploadTestServer : IAsyncDisposable
 
     public byte[] DownloadContent { get; set; } = Array.Empty<byte>();
 
+    /// <summary>When set, replaces <see cref="DownloadContent"/> after the next download response: the media changes mid-download.</summary>
+    public byte[]? NextDownloadContent { get; set; }
+
     public IReadOnlyList<RequestRecord> Requests { get { lock (_gate) { return _requests.ToList(); } } }
 
     public IReadOnlyList<CompletedUpload> Completed { get { lock (_gate) { return _completed.ToList(); } } }
@@ -482,10 +485,20 @@ public sealed class UploadTestServer : IAsyncDisposable
         }
 
         var content = DownloadContent;
+        string etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content))[..16] + "\"";
+        ctx.Response.Headers.ETag = etag;
         long from = 0, to = content.Length - 1;
         bool ranged = false;
         string rangeHeader = ctx.Request.Headers.Range.ToString();
-        if (rangeHeader.StartsWith("bytes=", StringComparison.Ordinal) && fault is not { IgnoreRange: true })
+        string ifRange = ctx.Request.Headers.IfRange.ToString();
+        bool sameVersion = ifRange.Length == 0 || ifRange == etag;
+        if (NextDownloadContent is { } next)
+        {
+            DownloadContent = next;
+            NextDownloadContent = null;
+        }
+
+        if (rangeHeader.StartsWith("bytes=", StringComparison.Ordinal) && fault is not { IgnoreRange: true } && sameVersion)
         {
             var parts = rangeHeader["bytes=".Length..].Split('-');
             from = long.Parse(parts[0], CultureInfo.InvariantCulture);
