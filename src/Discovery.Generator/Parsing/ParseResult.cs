@@ -5,7 +5,4 @@ using Discovery.Generator.Model;
 namespace Discovery.Generator.Parsing;
 
 /// <summary>What one document turns into: the files to emit and the diagnostics to report.</summary>
-internal sealed record ParseResult(EquatableArray<OutputUnit> Units, EquatableArray<DiagnosticInfo> Diagnostics)
-{
-    public static readonly ParseResult Nothing = new(EquatableArray<OutputUnit>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-}
+internal sealed record ParseResult(EquatableArray<OutputUnit> Units, EquatableArray<DiagnosticInfo> Diagnostics);
