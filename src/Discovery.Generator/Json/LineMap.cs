@@ -12,16 +12,21 @@ internal sealed class LineMap
     private readonly string _path;
     private readonly byte[] _utf8;
     private readonly List<int> _lineStarts = new() { 0 };
+    private readonly List<int> _lineStartChars = new() { 0 };
 
     public LineMap(string path, byte[] utf8)
     {
         _path = path;
         _utf8 = utf8;
+        var chars = 0;
         for (var i = 0; i < utf8.Length; i++)
         {
+            chars += CharsOf(utf8[i]);
             if (utf8[i] == (byte)'\n')
             {
+                // Character offsets per line too, so each location costs one line's scan, not the file's.
                 _lineStarts.Add(i + 1);
+                _lineStartChars.Add(chars);
             }
         }
     }
@@ -30,8 +35,7 @@ internal sealed class LineMap
     {
         var line = FindLine(byteOffset);
         var column = CharsBetween(_lineStarts[line], byteOffset);
-        var start = CharsBetween(0, byteOffset);
-        return new JsonLocation(_path, start, CharsBetween(byteOffset, byteOffset + byteLength), line, column);
+        return new JsonLocation(_path, _lineStartChars[line] + column, CharsBetween(byteOffset, byteOffset + byteLength), line, column);
     }
 
     public JsonLocation LocateLine(int line, int byteInLine)
@@ -65,14 +69,12 @@ internal sealed class LineMap
         var count = 0;
         for (var i = from; i < to; i++)
         {
-            var b = _utf8[i];
-            if ((b & 0xC0) != 0x80)
-            {
-                // A 4-byte sequence is a surrogate pair: two UTF-16 characters.
-                count += b >= 0xF0 ? 2 : 1;
-            }
+            count += CharsOf(_utf8[i]);
         }
 
         return count;
     }
+
+    /// <summary>UTF-16 characters a UTF-8 byte starts: none for continuation bytes, two for a 4-byte sequence (a surrogate pair).</summary>
+    private static int CharsOf(byte b) => (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
 }

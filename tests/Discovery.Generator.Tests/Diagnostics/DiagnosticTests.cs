@@ -137,6 +137,10 @@ public class DiagnosticTests
         var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == id));
         Assert.Equal("/p/doc.discovery.json", diagnostic.Location.GetLineSpan().Path);
 
+        // The character span and the line/column must name the same place in the file.
+        var position = Microsoft.CodeAnalysis.Text.SourceText.From(document).Lines.GetLinePosition(diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(diagnostic.Location.GetLineSpan().StartLinePosition, position);
+
         // Whatever the generator still produced for a bad document must compile.
         Assert.True(compile.IsEmpty, CorpusTests.Describe(compile));
         return diagnostic;
