@@ -24,7 +24,11 @@ try
     var options = SampleOptions.Parse(args);
     await using var server = options.Server is null ? await StartServerAsync(options) : null;
     var root = options.Server ?? server!.RootUri;
-    using var farm = new FarmService(new ServiceOptions { RootUri = root, ApplicationName = "farm-sample" });
+    // Short waits between retries and a connect timeout keep a demo snappy; a server that is down or
+    // unreachable is reported within seconds instead of after the library's patient defaults.
+    using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+    var retry = new RetryPolicy { MaxAttempts = 6, InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(2) };
+    using var farm = new FarmService(http, new ServiceOptions { RootUri = root, ApplicationName = "farm-sample", Retry = retry });
     await RunAsync(farm, options, folder, cancel.Token);
     return 0;
 }
@@ -53,10 +57,30 @@ catch (HttpRequestException ex)
     Console.Error.WriteLine("error: cannot reach the Farm server: " + ex.Message);
     return 1;
 }
-catch (OperationCanceledException)
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
     Console.Error.WriteLine("cancelled");
     return 130;
+}
+catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+{
+    Console.Error.WriteLine("error: cannot reach the Farm server: the request timed out");
+    return 1;
+}
+catch (UploadException ex)
+{
+    Console.Error.WriteLine("error: the upload failed: " + ex.Message);
+    return 1;
+}
+catch (System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine("error: the server's answer is not the Farm API's JSON; is --server a Farm server?");
+    return 1;
+}
+catch (InvalidDataException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
 }
 finally
 {

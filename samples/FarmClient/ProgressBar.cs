@@ -10,12 +10,12 @@ namespace FarmClient;
 internal sealed class ProgressBar
 {
     private readonly bool _interactive = !Console.IsOutputRedirected;
-    private int _lastPercent = -1;
+    private int _lastPercent = int.MinValue;
 
     public void Report(UploadProgress progress)
     {
         var percent = (int)(progress.Progress * 100);
-        if (percent == _lastPercent || (!_interactive && percent / 10 == _lastPercent / 10 && percent != 100))
+        if (percent == _lastPercent || (!_interactive && _lastPercent >= 0 && percent / 10 == _lastPercent / 10 && percent != 100))
         {
             return;
         }

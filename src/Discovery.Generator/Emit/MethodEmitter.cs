@@ -59,7 +59,10 @@ internal static class MethodEmitter
         if (method.Body is { } body)
         {
             writer.Line();
-            writer.Line("protected override bool HasBody => true;");
+
+            // A null body is no body: media then goes as uploadType=media, as Google's clients do.
+            var isReference = body.Kind is TypeKind.Object or TypeKind.List or TypeKind.Map or TypeKind.String or TypeKind.Bytes;
+            writer.Line("protected override bool HasBody => " + (isReference ? method.BodyPropertyName + " is not null" : "true") + ";");
             writer.Line();
             if (context.DataWrapper)
             {

@@ -286,7 +286,8 @@ internal sealed partial class DocumentParser
         }
 
         PropertyModel? next = null;
-        PropertyModel? items = null;
+        PropertyModel? named = null;
+        PropertyModel? onlyArray = null;
         var arrays = 0;
         foreach (var property in schema.Properties)
         {
@@ -294,10 +295,14 @@ internal sealed partial class DocumentParser
             {
                 next = property;
             }
+            else if (property.WireName == "items")
+            {
+                named = property;
+            }
             else if (property.Type.Kind == TypeKind.List)
             {
                 arrays++;
-                items = property;
+                onlyArray = property;
             }
         }
 
@@ -306,7 +311,11 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        return arrays == 1 ? new PagingModel(pageToken.PropertyName, next.PropertyName, items!.PropertyName, items.Type.Element) : new PagingModel(pageToken.PropertyName, next.PropertyName, null, null);
+        // The items are the "items" array when the response has an "items" property (compute's aggregatedList
+        // has a map there, next to an array of unreachable zones, and then there is no item list); without
+        // one, the single array property.
+        var items = named is not null ? (named.Type.Kind == TypeKind.List ? named : null) : arrays == 1 ? onlyArray : null;
+        return new PagingModel(pageToken.PropertyName, next.PropertyName, items?.PropertyName, items?.Type.Element);
     }
 
     /// <summary>
