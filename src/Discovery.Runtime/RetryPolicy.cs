@@ -30,6 +30,14 @@ public sealed class RetryPolicy
     public double Jitter { get; init; } = 0.5;
 
     /// <summary>
+    /// Whether POST and PATCH requests are retried after failures the server may have acted on (a 500, a reset
+    /// connection, a timeout): sending again could create a second resource or send a mail twice. When false
+    /// (the default) they are retried only when the server cannot have acted: 408, 429, 503, or a connection
+    /// that could not be made. Resumable uploads are unaffected: their status query makes every retry exact.
+    /// </summary>
+    public bool RetryNonIdempotent { get; init; }
+
+    /// <summary>
     /// The wait before retry number <paramref name="retry"/> (1 = first retry). <paramref name="random"/> is in [0,1);
     /// the result lies in [(1 - Jitter) * d, d] where d is the capped exponential delay.
     /// </summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -58,6 +59,7 @@ internal sealed class HttpPipeline
         for (int attempt = 1; ; attempt++)
         {
             using var request = createRequest();
+            bool repeatable = policy.RetryNonIdempotent || IsIdempotent(request.Method);
             HttpResponseMessage response;
             try
             {
@@ -65,7 +67,7 @@ internal sealed class HttpPipeline
             }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
-                if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry)
+                if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry || !(repeatable || NothingWasSent(e)))
                 {
                     for (Exception? inner = e; inner is not null; inner = inner.InnerException)
                     {
@@ -97,13 +99,40 @@ internal sealed class HttpPipeline
                 retryAfter = Backoff.RetryAfter(response, Time);
             }
 
-            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry)
+            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry || !(repeatable || ServerDidNotAct(error.StatusCode)))
             {
                 throw error;
             }
 
             await Backoff.WaitAsync(Backoff.Delay(policy, attempt, retryAfter), Time, async, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Methods that may be sent twice with the effect of once.</summary>
+    private static bool IsIdempotent(HttpMethod method)
+        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
+
+    /// <summary>Answers that say the request was not processed: safe to send again whatever the method.</summary>
+    private static bool ServerDidNotAct(HttpStatusCode status) => (int)status is 408 or 429 or 503;
+
+    /// <summary>A connection that could not be made: the request never left.</summary>
+    private static bool NothingWasSent(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+#if !NETSTANDARD2_0
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+#endif
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A failure of the exchange itself (not the caller's cancellation).</summary>

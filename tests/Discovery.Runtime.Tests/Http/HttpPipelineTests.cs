@@ -107,4 +107,33 @@ public sealed class HttpPipelineTests
         Assert.Null(animal);
         Assert.Contains("alt=json", Assert.Single(handler.Seen).RequestUri!.Query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_post_is_retried_only_when_the_server_cannot_have_acted()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal { Name = "Once" }).ExecuteAsync());
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Single(f.Server.Requests);
+
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 429 });
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 503 });
+        var created = await f.Farm.Animals.Insert(new Animal { Name = "Twice" }).ExecuteAsync();
+        Assert.Equal("Twice", created.Name);
+        Assert.Equal(4, f.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_get_is_retried_after_a_500()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        var pig = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }).ExecuteAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+
+        var read = await f.Farm.Animals.Get(pig.Id!).ExecuteAsync();
+
+        Assert.Equal("Pig", read.Name);
+    }
 }

@@ -58,9 +58,9 @@ public sealed class SingleRequestUploadTests
     }
 
     [Fact]
-    public async Task A_rereadable_source_is_retried_after_a_dropped_connection()
+    public async Task A_rereadable_source_is_retried_after_a_dropped_connection_when_posts_may_be_repeated()
     {
-        await using var f = await FarmFixture.StartAsync();
+        await using var f = await FarmFixture.StartAsync(new RetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), Jitter = 0, RetryNonIdempotent = true });
         using var media = new Media();
         var data = TestData.Bytes(500_000, 5);
         f.Server.SimpleFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
@@ -125,5 +125,17 @@ public sealed class SingleRequestUploadTests
 
         Assert.Contains("ended after 500 bytes", error.Message, StringComparison.Ordinal);
         Assert.Empty(f.Time.Delays);
+    }
+
+    [Fact]
+    public async Task A_post_is_not_sent_again_after_a_drop_the_server_may_have_acted_on()
+    {
+        await using var f = await FarmFixture.StartAsync();
+        using var media = new Media();
+        f.Server.SimpleFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, TestData.Bytes(500_000, 6), false)).ExecuteAsync());
+
+        Assert.Single(f.Server.Requests);
     }
 }
