@@ -149,7 +149,8 @@ public abstract class ClientRequest<TResponse> : RequestBase
                 },
                 canRetry: media.CanReadAt,
                 async,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                mediaBytes: media.Length ?? long.MaxValue).ConfigureAwait(false);
             body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -35,7 +35,9 @@ public abstract class ServiceBase : IDisposable
                 // inflates gzip-encoded media would make them end early with a truncated file.
                 AutomaticDecompression = DecompressionMethods.None,
             };
-            HttpClient = new HttpClient(handler, disposeHandler: true);
+            // Timeouts are per attempt and grow with the media sent (ServiceOptions.RequestTimeout); the client's
+            // own 100 s limit would cut off every large single-request upload.
+            HttpClient = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _ownsHttpClient = true;
         }
         else

@@ -30,4 +30,11 @@ public sealed class ServiceOptions
 
     /// <summary>Bytes requested per ranged GET of a media download; bounds what one fault can cost.</summary>
     public int DownloadChunkSize { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one attempt may wait for the response's headers before it counts as timed out (and is retried
+    /// like any transient failure). An attempt that sends media gets one more second per 64 KiB it sends, so a
+    /// large chunk or file on a slow link is not cut off while it is still moving. Infinite disables it.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -34,7 +35,7 @@ internal sealed class HttpPipeline
     public Uri RootUri => _service.RootUri;
 
     /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
-    public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
         if (!request.Headers.Contains("User-Agent"))
         {
@@ -43,9 +44,35 @@ internal sealed class HttpPipeline
         }
 
         await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
-        return async
-            ? await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
-            : _service.HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var limit = TimeoutFor(mediaBytes);
+        using var attempt = limit == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt?.CancelAfter(limit);
+        var token = attempt?.Token ?? cancellationToken;
+        try
+        {
+            return async
+                ? await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
+                : _service.HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && attempt is { IsCancellationRequested: true })
+        {
+            // Our own limit, not the caller's cancellation: a transient failure like any other timeout.
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"No response within {limit.TotalSeconds:0.#} s (ServiceOptions.RequestTimeout)."), e);
+        }
+    }
+
+    /// <summary>The time one attempt may take: the request timeout plus a second per 64 KiB of media it sends.</summary>
+    internal TimeSpan TimeoutFor(long mediaBytes)
+    {
+        var limit = Options.RequestTimeout;
+        if (limit == Timeout.InfiniteTimeSpan || limit <= TimeSpan.Zero)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        // Media of unknown length, or so large that the limit would pass the timer's range, is not limited.
+        double seconds = limit.TotalSeconds + (mediaBytes / 65536.0);
+        return seconds >= int.MaxValue / 1000.0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>
@@ -53,7 +80,7 @@ internal sealed class HttpPipeline
     /// service's <see cref="RetryPolicy"/>. Returns the successful response (caller disposes); throws
     /// <see cref="HttpError"/> or the transport exception otherwise.
     /// </summary>
-    public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken)
+    public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
         var policy = Retry;
         for (int attempt = 1; ; attempt++)
@@ -63,7 +90,7 @@ internal sealed class HttpPipeline
             HttpResponseMessage response;
             try
             {
-                response = await SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {

@@ -72,7 +72,7 @@ internal sealed partial class ResumableUploadEngine
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
         }
         catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
         {

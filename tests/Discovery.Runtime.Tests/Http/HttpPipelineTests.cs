@@ -136,4 +136,35 @@ public sealed class HttpPipelineTests
 
         Assert.Equal("Pig", read.Name);
     }
+
+    [Fact]
+    public async Task An_attempt_without_an_answer_times_out_as_a_transient_failure()
+    {
+        using var client = new HttpClient(new HangingHandler());
+        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None, RequestTimeout = TimeSpan.FromMilliseconds(200) }, client);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => farm.Animals.Get("a").ExecuteAsync());
+
+        Assert.Contains("RequestTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attempts_that_send_media_get_more_time_and_unknown_sizes_are_not_limited()
+    {
+        using var farm = new FarmService(new ServiceOptions { RequestTimeout = TimeSpan.FromSeconds(100) });
+        var pipeline = farm.Pipeline;
+
+        Assert.Equal(TimeSpan.FromSeconds(100), pipeline.TimeoutFor(0));
+        Assert.Equal(TimeSpan.FromSeconds(228), pipeline.TimeoutFor(8 * 1024 * 1024));
+        Assert.Equal(System.Threading.Timeout.InfiniteTimeSpan, pipeline.TimeoutFor(long.MaxValue));
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+    }
 }
