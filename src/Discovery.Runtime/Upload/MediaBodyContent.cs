@@ -8,17 +8,37 @@ using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>The body of <c>uploadType=media</c>: the media bytes, streamed.</summary>
+/// <summary>
+/// Media bytes streamed from the source into a request body: the whole media (<c>uploadType=media</c>), or
+/// one range of it (a resumable chunk of seekable media, read while the socket sends).
+/// </summary>
 internal sealed class MediaBodyContent : HttpContent
 {
+    // Small pieces let the kernel send one piece while the next is read, as a plain file PUT does.
+    private const int RangePiece = 64 * 1024;
+
     private readonly MediaUpload _media;
     private readonly Action<long>? _written;
+    private readonly long _start;
+    private readonly long? _length;
+    private readonly int _pieceSize;
 
     public MediaBodyContent(MediaUpload media, Action<long>? written)
     {
         _media = media;
         _written = written;
+        _length = media.Length;
+        _pieceSize = Math.Min(media.ChunkSize, 1024 * 1024);
         Headers.ContentType = MediaTypeHeaderValue.Parse(media.MimeType);
+    }
+
+    /// <summary>The bytes [start, start + length) of seekable media, with no content type (a resumable chunk).</summary>
+    public MediaBodyContent(MediaUpload media, long start, int length)
+    {
+        _media = media;
+        _start = start;
+        _length = length;
+        _pieceSize = RangePiece;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
@@ -30,16 +50,16 @@ internal sealed class MediaBodyContent : HttpContent
 #else
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
 #endif
-        => MediaCopy.CopyAsync(_media, stream, _written, async: true, cancellationToken).AsTask();
+        => MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, async: true, cancellationToken).AsTask();
 
 #if !NETSTANDARD2_0
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        => SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _written, async: false, cancellationToken));
+        => SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, async: false, cancellationToken));
 #endif
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _media.Length ?? 0;
-        return _media.Length is not null;
+        length = _length ?? 0;
+        return _length is not null;
     }
 }

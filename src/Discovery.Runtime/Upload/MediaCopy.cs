@@ -12,30 +12,37 @@ internal static class MediaCopy
 {
     private const int MaxBuffer = 1024 * 1024;
 
-    public static async ValueTask<long> CopyAsync(MediaUpload media, Stream destination, Action<long>? written, bool async, CancellationToken cancellationToken)
+    public static ValueTask<long> CopyAsync(MediaUpload media, Stream destination, Action<long>? written, bool async, CancellationToken cancellationToken)
+        => CopyAsync(media, destination, 0, media.Length, Math.Min(media.ChunkSize, MaxBuffer), written, async, cancellationToken);
+
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes of the media from <paramref name="start"/> (to its end when the
+    /// length is unknown) in pieces of at most <paramref name="bufferSize"/> bytes.
+    /// </summary>
+    public static async ValueTask<long> CopyAsync(MediaUpload media, Stream destination, long start, long? length, int bufferSize, Action<long>? written, bool async, CancellationToken cancellationToken)
     {
-        int size = Math.Max(1, Math.Min(media.ChunkSize, MaxBuffer));
-        if (media.Length is long length)
+        int size = Math.Max(1, bufferSize);
+        if (length is long known)
         {
-            size = (int)Math.Max(1, Math.Min(size, length));
+            size = (int)Math.Max(1, Math.Min(size, known));
         }
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
             long position = 0;
-            while (media.Length is not long total || position < total)
+            while (length is not long total || position < total)
             {
-                int want = media.Length is long t ? (int)Math.Min(size, t - position) : size;
+                int want = length is long t ? (int)Math.Min(size, t - position) : size;
                 int n = async
-                    ? await media.ReadAsync(position, buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false)
-                    : media.Read(position, buffer.AsSpan(0, want));
+                    ? await media.ReadAsync(start + position, buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false)
+                    : media.Read(start + position, buffer.AsSpan(0, want));
                 if (n == 0)
                 {
-                    if (media.Length is long declared)
+                    if (length is not null)
                     {
                         throw new UploadException(
-                            string.Create(CultureInfo.InvariantCulture, $"The media ended after {position} bytes although its length is {declared}."), UploadState.Failed);
+                            string.Create(CultureInfo.InvariantCulture, $"The media ended after {start + position} bytes although its length is {media.Length}."), UploadState.Failed);
                     }
 
                     break;

@@ -48,9 +48,17 @@ internal sealed partial class ResumableUploadEngine
 
     private async ValueTask SendChunkAsync(bool async, CancellationToken cancellationToken)
     {
+        bool streamed = StreamsChunks;
         try
         {
-            await FillChunkAsync(async, cancellationToken).ConfigureAwait(false);
+            if (streamed)
+            {
+                PlanStreamedChunk();
+            }
+            else
+            {
+                await FillChunkAsync(async, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (UploadException e)
         {
@@ -60,7 +68,9 @@ internal sealed partial class ResumableUploadEngine
 
         State = UploadState.Sending;
         long start = _offset;
-        var content = new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
+        HttpContent content = streamed
+            ? new MediaBodyContent(_media, start, _chunkLength)
+            : new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
         string totalText = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
         content.Headers.TryAddWithoutValidation("Content-Range", _chunkLength == 0
             ? "bytes */" + totalText
@@ -73,6 +83,12 @@ internal sealed partial class ResumableUploadEngine
         try
         {
             response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && SourceFailure(e) is { } source)
+        {
+            // The source, not the network, failed while the body was streamed (a file that shrank).
+            Fail(source);
+            return;
         }
         catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
         {
@@ -218,5 +234,18 @@ internal sealed partial class ResumableUploadEngine
         {
             EnterBackoff(retryState);
         }
+    }
+
+    private static UploadException? SourceFailure(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is UploadException upload)
+            {
+                return upload;
+            }
+        }
+
+        return null;
     }
 }

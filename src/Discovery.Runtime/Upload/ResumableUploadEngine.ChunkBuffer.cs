@@ -10,17 +10,31 @@ using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>The single pooled chunk buffer: what is held, what must be re-read, and the look-ahead byte for unknown lengths.</summary>
+/// <summary>
+/// Where a chunk's bytes come from: streamed straight from seekable media of known length, or else the single
+/// pooled chunk buffer (what is held, what must be re-read, and the look-ahead byte for unknown lengths).
+/// </summary>
 internal sealed partial class ResumableUploadEngine
 {
     private bool CanProduce(long position) => _media.CanReadAt || position >= _bufStart;
 
     /// <summary>
-    /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
-    /// unconfirmed suffix is moved) and reading the rest. When the total is unknown one extra byte is read so
-    /// the last data-bearing chunk can carry the total.
+    /// Seekable media of known length needs no chunk buffer: the request body reads its range straight from
+    /// the source while the socket sends (file reads overlap network writes, as in a plain PUT), and every
+    /// retry reads exactly the unconfirmed bytes again.
     /// </summary>
-    private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
+    private bool StreamsChunks => _media.CanReadAt && _total is not null;
+
+    /// <summary>The next chunk of streamed media: [offset, offset + length), final when it reaches the total.</summary>
+    private void PlanStreamedChunk()
+    {
+        long total = _total!.Value;
+        _chunkLength = (int)Math.Min(ChunkSize(), total - _offset);
+        _chunkFinal = _offset + _chunkLength == total;
+        CheckMaxSize();
+    }
+
+    private int ChunkSize()
     {
         int chunk = _media.ChunkSize;
         if (_total is long small && small <= MediaUpload.ChunkGranularity)
@@ -29,6 +43,27 @@ internal sealed partial class ResumableUploadEngine
             // that is not a multiple of 256 KiB: one chunk satisfies both.
             chunk = Math.Max(chunk, (int)small);
         }
+
+        return chunk;
+    }
+
+    private void CheckMaxSize()
+    {
+        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
+        {
+            throw new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
+        }
+    }
+
+    /// <summary>
+    /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
+    /// unconfirmed suffix is moved) and reading the rest. When the total is unknown one extra byte is read so
+    /// the last data-bearing chunk can carry the total.
+    /// </summary>
+    private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
+    {
+        int chunk = ChunkSize();
 
         int capacity = _total is long known ? (int)Math.Min(chunk, known) : chunk + 1;
         if (_buffer is null && capacity > 0)
@@ -92,11 +127,7 @@ internal sealed partial class ResumableUploadEngine
             _chunkFinal = false;
         }
 
-        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
-        {
-            throw new UploadException(
-                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
-        }
+        CheckMaxSize();
     }
 
     private void ReturnBuffer()

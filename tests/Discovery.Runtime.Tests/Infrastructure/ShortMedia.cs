@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime.Tests.Infrastructure;
 
 /// <summary>Claims more bytes than it has, as a file truncated during the upload would.</summary>
-public sealed class ShortMedia(long declared, int actual) : MediaUpload("application/octet-stream", DefaultChunkSize, resumable: false)
+public sealed class ShortMedia(long declared, int actual, bool resumable = false) : MediaUpload("application/octet-stream", DefaultChunkSize, resumable)
 {
     public override long? Length => declared;
 

@@ -547,4 +547,18 @@ public sealed class ResumableUploadEngineTests
         Assert.Contains("clear text", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(handler.Seen, r => r.Method == HttpMethod.Put);
     }
+
+    [Fact]
+    public async Task A_seekable_source_that_ends_early_while_a_chunk_streams_fails_without_retrying()
+    {
+        await using var f = await FarmFixture.StartAsync();
+
+        var request = f.Farm.Animals.Insert(new Animal(), new ShortMedia(declared: 3 * C, actual: C + 10, resumable: true));
+
+        var error = await Assert.ThrowsAsync<UploadException>(() => request.ExecuteAsync());
+
+        Assert.Contains("ended after", error.Message, StringComparison.Ordinal);
+        Assert.Empty(f.Time.Delays);
+        Assert.Equal(0, f.Server.Persisted(request.UploadSession!.SessionUri));
+    }
 }
