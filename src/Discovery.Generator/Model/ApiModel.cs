@@ -10,8 +10,6 @@ internal sealed record FileContext(string Namespace, string ClientName, string S
 
 /// <summary>The service class and its top-level methods.</summary>
 internal sealed record ServiceModel(
-    string Name,
-    string Version,
     string Title,
     string? Description,
     string? DocumentationLink,

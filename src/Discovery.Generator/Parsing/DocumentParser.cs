@@ -133,8 +133,6 @@ internal sealed partial class DocumentParser
         }
 
         var service = new ServiceModel(
-            name,
-            version,
             OptionalString(root, "title") ?? name,
             OptionalString(root, "description"),
             OptionalString(root, "documentationLink"),

@@ -55,14 +55,9 @@ public static class ErrorClassifier
     public static ErrorClass Classify(Exception transportError)
     {
         ArgumentNullException.ThrowIfNull(transportError);
-        for (Exception? e = transportError; e is not null; e = e.InnerException)
+        if (UploadException.FindIn(transportError) is not null)
         {
-            if (e is UploadException)
-            {
-                // HttpClient wraps a failure of the media source (a file that shrank) as a transport error;
-                // sending again cannot fix the source.
-                return ErrorClass.Fatal;
-            }
+            return ErrorClass.Fatal;
         }
 
         for (Exception? e = transportError; e is not null; e = e.InnerException)

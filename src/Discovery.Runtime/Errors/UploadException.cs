@@ -14,4 +14,21 @@ public class UploadException : Exception
 
     /// <summary>The engine state the upload was left in.</summary>
     public UploadState State { get; }
+
+    /// <summary>
+    /// The upload failure inside <paramref name="error"/>, if any: HttpClient wraps a failure of the media source
+    /// that happened while the body was being written as a transport error, which sending again cannot fix.
+    /// </summary>
+    internal static UploadException? FindIn(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is UploadException upload)
+            {
+                return upload;
+            }
+        }
+
+        return null;
+    }
 }

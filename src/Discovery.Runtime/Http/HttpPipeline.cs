@@ -96,13 +96,10 @@ internal sealed class HttpPipeline
             {
                 if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry || !(repeatable || NothingWasSent(e)))
                 {
-                    for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+                    if (UploadException.FindIn(e) is { } media)
                     {
-                        if (inner is UploadException media)
-                        {
-                            // The user's source failed, not the network: say so directly.
-                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(media);
-                        }
+                        // The user's source failed, not the network: say so directly.
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(media);
                     }
 
                     throw;

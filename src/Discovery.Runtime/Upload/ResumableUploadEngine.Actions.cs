@@ -1,10 +1,7 @@
 using System;
-using System.Buffers;
 using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -84,7 +81,7 @@ internal sealed partial class ResumableUploadEngine
         {
             response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && SourceFailure(e) is { } source)
+        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && UploadException.FindIn(e) is { } source)
         {
             // The source, not the network, failed while the body was streamed (a file that shrank).
             Fail(source);
@@ -234,18 +231,5 @@ internal sealed partial class ResumableUploadEngine
         {
             EnterBackoff(retryState);
         }
-    }
-
-    private static UploadException? SourceFailure(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            if (e is UploadException upload)
-            {
-                return upload;
-            }
-        }
-
-        return null;
     }
 }

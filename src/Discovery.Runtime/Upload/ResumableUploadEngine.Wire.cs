@@ -1,12 +1,8 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Runtime.ExceptionServices;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 

@@ -1,8 +1,5 @@
 using System;
-using System.Buffers;
 using System.Globalization;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using System.Threading;
