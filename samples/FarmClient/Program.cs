@@ -7,7 +7,7 @@ using Discovery.Runtime;
 using Farm.V1;
 using Farm.V1.Data;
 using FarmClient;
-using FarmClient.Server;
+using Farm.Server;
 
 // The Farm sample: everything the seed describes, through the client generated from farm.discovery.json,
 // against an embedded Farm server on 127.0.0.1 (or --server URL).

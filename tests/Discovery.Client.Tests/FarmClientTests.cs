@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using Discovery.Client.Tests.Farm;
 using Discovery.Client.Tests.Farm.Data;
 using Discovery.Runtime;
-using FarmClient.Server;
+using Farm.Server;
 using Xunit;
 
 namespace Discovery.Client.Tests;

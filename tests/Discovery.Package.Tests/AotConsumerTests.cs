@@ -12,7 +12,7 @@ namespace Discovery.Package.Tests;
 /// Needs a C toolchain (clang, or gcc as the SDK's fallback) and zlib headers on the machine.
 /// </summary>
 [Collection(PackageCollection.Name)]
-public sealed partial class AotConsumerTests(PackageFixture package, FarmLoopbackServer server, ITestOutputHelper log) : IClassFixture<FarmLoopbackServer>
+public sealed partial class AotConsumerTests(PackageFixture package, FarmServerFixture server, ITestOutputHelper log) : IClassFixture<FarmServerFixture>
 {
     [Fact]
     public async Task Native_AOT_publish_has_no_trim_or_AOT_warnings_and_the_binary_talks_to_the_server()

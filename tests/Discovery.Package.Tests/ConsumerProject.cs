@@ -10,7 +10,7 @@ namespace Discovery.Package.Tests;
 internal static class ConsumerProject
 {
     public const string ExpectedOutput = """
-        inserted animal-1 Babe
+        inserted Babe, id assigned
         fetched Babe PIG 95000 [pink, small]
         round trip equal: True
         missing: 404 NOT_FOUND
@@ -81,7 +81,7 @@ internal static class ConsumerProject
             Tags = new List<string> { "pink", "small" },
         }).ExecuteAsync();
         string id = created.Id ?? throw new InvalidOperationException("The server assigned no id.");
-        Console.WriteLine($"inserted {id} {created.Name}");
+        Console.WriteLine($"inserted {created.Name}, id {(id.Length > 0 ? "assigned" : "missing")}");
 
         Animal fetched = farm.Animals.Get(id).Execute();
         Console.WriteLine($"fetched {fetched.Name} {fetched.Kind} {fetched.WeightGrams} [{string.Join(", ", fetched.Tags ?? new List<string>())}]");

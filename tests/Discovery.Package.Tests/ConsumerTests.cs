@@ -8,7 +8,7 @@ namespace Discovery.Package.Tests;
 
 /// <summary>The only tests that load the generator the way users get it: from analyzers/ in the package.</summary>
 [Collection(PackageCollection.Name)]
-public sealed class ConsumerTests(PackageFixture package, FarmLoopbackServer server, ITestOutputHelper log) : IClassFixture<FarmLoopbackServer>
+public sealed class ConsumerTests(PackageFixture package, FarmServerFixture server, ITestOutputHelper log) : IClassFixture<FarmServerFixture>
 {
     [Fact]
     public async Task Fresh_console_project_builds_without_warnings_and_talks_to_the_server()

@@ -1,16 +1,10 @@
 using System;
 using System.Globalization;
-using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Farm.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Discovery.Runtime.Benchmarks;
 
@@ -31,19 +25,7 @@ internal sealed class SinkServer : IAsyncDisposable
     public static async Task<SinkServer> StartAsync()
     {
         var sink = new SinkServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o =>
-        {
-            o.Listen(IPAddress.Loopback, 0);
-            o.Limits.MaxRequestBodySize = null;
-            o.Limits.MinRequestBodyDataRate = null;
-        });
-        sink._app = builder.Build();
-        sink._app.Run(sink.HandleAsync);
-        await sink._app.StartAsync();
-        var address = sink._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sink.RootUri = new Uri(address + "/");
+        (sink._app, sink.RootUri) = await LoopbackKestrel.StartAsync(app => app.Run(sink.HandleAsync));
         return sink;
     }
 

@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
+using Farm.V1.Data;
 using Discovery.Runtime.Tests.Infrastructure;
 using System.Net.Http;
 using Xunit;
@@ -16,13 +18,14 @@ public sealed class HttpPipelineTests
     public async Task A_plain_request_is_retried_on_retryable_statuses_honouring_Retry_After()
     {
         await using var f = await FarmFixture.StartAsync();
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 503, RetryAfter = "4" });
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 429 });
+        string id = f.Server.AddAnimal("Pig");
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 503, RetryAfter = "4" });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 429 });
 
-        var animal = await f.Farm.Animals.Get("a7").ExecuteAsync();
+        var animal = await f.Farm.Animals.Get(id).ExecuteAsync();
 
-        Assert.Equal("a7", animal.Id);
-        Assert.Equal(3, f.Server.Requests.Count);
+        Assert.Equal((id, "Pig"), (animal.Id, animal.Name));
+        Assert.Equal(3, f.Server.Requests.All.Count);
         Assert.Equal(new[] { TimeSpan.FromSeconds(4), TimeSpan.FromMilliseconds(20) }, f.Time.Delays.ToArray());
     }
 
@@ -30,13 +33,13 @@ public sealed class HttpPipelineTests
     public async Task A_fatal_status_is_not_retried()
     {
         await using var f = await FarmFixture.StartAsync();
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 404, Reason = "notFound" });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 404, Reason = "notFound" });
 
         var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Get("x").ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal("GET", error.RequestMethod);
-        Assert.Single(f.Server.Requests);
+        Assert.Single(f.Server.Requests.All);
     }
 
     [Fact]
@@ -45,12 +48,12 @@ public sealed class HttpPipelineTests
         await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 3));
         for (int i = 0; i < 5; i++)
         {
-            f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+            f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 500 });
         }
 
         await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Get("x").ExecuteAsync());
 
-        Assert.Equal(3, f.Server.Requests.Count);
+        Assert.Equal(3, f.Server.Requests.All.Count);
     }
 
     [Fact]
@@ -62,8 +65,9 @@ public sealed class HttpPipelineTests
         request.Fields = "id,name";
         var animal = await request.ExecuteAsync();
 
-        Assert.Equal(("a1", "Hen"), (animal.Id, animal.Name));
-        var seen = f.Server.Requests.Single();
+        Assert.Equal("Hen", animal.Name);
+        Assert.Null(animal.Kind);
+        var seen = f.Server.Requests.All.Single();
         Assert.Equal("/farm/v1/animals?fields=id%2Cname&alt=json&key=k%201", seen.PathAndQuery);
         Assert.Equal("Bearer tok", seen.Authorization);
         Assert.StartsWith("FarmTests/1.0 Discovery.Runtime/", seen.UserAgent, StringComparison.Ordinal);
@@ -74,14 +78,15 @@ public sealed class HttpPipelineTests
     public async Task Requests_without_a_response_body_and_the_synchronous_path_work()
     {
         await using var f = await FarmFixture.StartAsync();
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 502 });
+        string[] ids = [f.Server.AddAnimal("a"), f.Server.AddAnimal("b"), f.Server.AddAnimal("c")];
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 502 });
 
-        await f.Farm.Animals.Delete("a1").ExecuteAsync();
-        await Task.Run(() => f.Farm.Animals.Delete("a2").Execute());
-        var animal = await Task.Run(() => f.Farm.Animals.Get("a3").Execute());
+        await f.Farm.Animals.Delete(ids[0]).ExecuteAsync();
+        await Task.Run(() => f.Farm.Animals.Delete(ids[1]).Execute());
+        var animal = await Task.Run(() => f.Farm.Animals.Get(ids[2]).Execute());
 
-        Assert.Equal("a3", animal.Id);
-        Assert.Equal(new[] { "DELETE", "DELETE", "DELETE", "GET" }, f.Server.Requests.Select(r => r.Method).ToArray());
+        Assert.Equal("c", animal.Name);
+        Assert.Equal(new[] { ("DELETE", 502), ("DELETE", 204), ("DELETE", 204), ("GET", 200) }, f.Server.Requests.All.Select(r => (r.Method, r.Status)).ToArray());
     }
 
     [Fact]
@@ -100,7 +105,7 @@ public sealed class HttpPipelineTests
     {
         var handler = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
         using var client = new HttpClient(handler);
-        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None }, client);
+        using var farm = new FarmService(client, new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None });
 
         var animal = await farm.Animals.Get("a").ExecuteAsync();
 
@@ -112,17 +117,17 @@ public sealed class HttpPipelineTests
     public async Task A_post_is_retried_only_when_the_server_cannot_have_acted()
     {
         await using var f = await FarmFixture.StartAsync();
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 500 });
 
         var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal { Name = "Once" }).ExecuteAsync());
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.Single(f.Server.Requests);
+        Assert.Single(f.Server.Requests.All);
 
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 429 });
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 503 });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 429 });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 503 });
         var created = await f.Farm.Animals.Insert(new Animal { Name = "Twice" }).ExecuteAsync();
         Assert.Equal("Twice", created.Name);
-        Assert.Equal(4, f.Server.Requests.Count);
+        Assert.Equal(4, f.Server.Requests.All.Count);
     }
 
     [Fact]
@@ -130,7 +135,7 @@ public sealed class HttpPipelineTests
     {
         await using var f = await FarmFixture.StartAsync();
         var pig = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }).ExecuteAsync();
-        f.Server.JsonFaults.Enqueue(new Fault { Status = 500 });
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 500 });
 
         var read = await f.Farm.Animals.Get(pig.Id!).ExecuteAsync();
 
@@ -141,7 +146,7 @@ public sealed class HttpPipelineTests
     public async Task An_attempt_without_an_answer_times_out_as_a_transient_failure()
     {
         using var client = new HttpClient(new HangingHandler());
-        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None, RequestTimeout = TimeSpan.FromMilliseconds(200) }, client);
+        using var farm = new FarmService(client, new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None, RequestTimeout = TimeSpan.FromMilliseconds(200) });
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => farm.Animals.Get("a").ExecuteAsync());
 

@@ -1,21 +1,25 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
 
 namespace Discovery.Runtime.Tests.Infrastructure;
 
-/// <summary>A server plus a client pointed at it, with near-zero recorded backoff.</summary>
+/// <summary>
+/// The Farm server and the client the generator emits from farm.discovery.json, pointed at it with near-zero
+/// recorded backoff: every test here drives generated code against the one Farm server.
+/// </summary>
 public sealed class FarmFixture : IAsyncDisposable
 {
-    private FarmFixture(UploadTestServer server, FarmService farm, RecordingTimeProvider time)
+    private FarmFixture(FarmServer server, FarmService farm, RecordingTimeProvider time)
     {
         Server = server;
         Farm = farm;
         Time = time;
     }
 
-    public UploadTestServer Server { get; }
+    public FarmServer Server { get; }
 
     public FarmService Farm { get; }
 
@@ -29,16 +33,17 @@ public sealed class FarmFixture : IAsyncDisposable
         Jitter = 0,
     };
 
-    public static async Task<FarmFixture> StartAsync(RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null)
+    public static async Task<FarmFixture> StartAsync(RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null, int? downloadChunkSize = null)
     {
-        var server = await UploadTestServer.StartAsync();
+        var server = await FarmServer.StartAsync();
         var time = new RecordingTimeProvider();
-        return new FarmFixture(server, NewClient(server, time, retry, token, apiKey), time);
+        return new FarmFixture(server, NewClient(server, time, retry, token, apiKey, downloadChunkSize), time);
     }
 
     /// <summary>A fresh service object against the same server, as a new process would create.</summary>
-    public static FarmService NewClient(UploadTestServer server, TimeProvider time, RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null)
-        => new(new ServiceOptions
+    public static FarmService NewClient(FarmServer server, TimeProvider time, RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null, int? downloadChunkSize = null)
+    {
+        var options = new ServiceOptions
         {
             RootUri = server.RootUri,
             Retry = retry ?? FastRetry(),
@@ -46,7 +51,14 @@ public sealed class FarmFixture : IAsyncDisposable
             AccessTokenProvider = token,
             ApiKey = apiKey,
             ApplicationName = "FarmTests/1.0",
-        });
+        };
+        if (downloadChunkSize is int chunk)
+        {
+            options.DownloadChunkSize = chunk;
+        }
+
+        return new FarmService(options);
+    }
 
     public async ValueTask DisposeAsync()
     {

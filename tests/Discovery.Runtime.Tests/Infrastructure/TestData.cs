@@ -15,7 +15,7 @@ public static class TestData
         return data;
     }
 
-    public static string Sha(byte[] data) => Convert.ToHexString(SHA256.HashData(data));
+    public static string Sha(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
 }
 
 /// <summary>A file deleted at dispose.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
+using Farm.V1.Data;
 using Discovery.Runtime.Tests.Infrastructure;
 using Xunit;
 
@@ -10,6 +12,9 @@ namespace Discovery.Runtime.Tests.Upload;
 public sealed class MediaUploadTests
 {
     private static readonly FarmService Offline = new(new ServiceOptions { RootUri = new Uri("http://127.0.0.1:9/") });
+
+    /// <summary>A method with a strict accept list, a small maxSize and no resumable protocol, as a document may declare.</summary>
+    private static readonly MediaUploadLimits Thumbnail = new("image/png, image/jpeg", 1000, supportsResumable: false);
 
     [Fact]
     public void A_chunk_size_that_is_not_a_multiple_of_256_KiB_is_rejected_for_large_media_with_the_rule()
@@ -52,22 +57,23 @@ public sealed class MediaUploadTests
     [Fact]
     public void A_media_type_outside_the_accept_list_is_rejected_before_any_request()
     {
-        var error = Assert.Throws<ArgumentException>(() => Offline.Animals.SetThumbnail("a", new MediaInMemoryUpload(new byte[10], "text/plain")));
+        var error = Assert.Throws<ArgumentException>(() => Offline.Animals.Insert(new Animal(), new MediaInMemoryUpload(new byte[10], "text/plain")));
 
-        Assert.Contains("image/png, image/jpeg", error.Message, StringComparison.Ordinal);
+        Assert.Contains("image/*", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Thumbnail.Validate(new MediaInMemoryUpload(new byte[10], "image/gif")));
     }
 
     [Fact]
     public void Media_above_maxSize_is_rejected_before_any_request()
     {
-        var error = Assert.Throws<ArgumentException>(() => Offline.Animals.SetThumbnail("a", new MediaInMemoryUpload(new byte[1001], "image/png")));
+        var error = Assert.Throws<ArgumentException>(() => Thumbnail.Validate(new MediaInMemoryUpload(new byte[1001], "image/png")));
 
         Assert.Contains("at most 1000 bytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Resumable_media_for_a_method_without_the_resumable_protocol_is_rejected()
-        => Assert.Throws<ArgumentException>(() => Offline.Animals.SetThumbnail("a", new MediaInMemoryUpload(new byte[10], "image/png", resumable: true)));
+        => Assert.Throws<ArgumentException>(() => Thumbnail.Validate(new MediaInMemoryUpload(new byte[10], "image/png", resumable: true)));
 
     [Theory]
     [InlineData("image/png", "image/*", true)]

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
+using Farm.V1.Data;
 using Discovery.Runtime.Tests.Infrastructure;
 using System.Net.Http;
 using Xunit;
@@ -39,16 +41,16 @@ public sealed class ResumableUploadEngineTests
 
         var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(kind, data, resumable: true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal("Pig", result.Name);
-        var stored = Assert.Single(f.Server.Completed);
+        var stored = Assert.Single(f.Server.Uploads.All);
         Assert.Equal(TestData.Sha(data), stored.Sha256);
-        var puts = f.Server.Requests.Where(r => r.Kind is "chunk" or "query").ToList();
+        var puts = f.Server.Requests.All.Where(r => r.Kind is RequestKind.Chunk or RequestKind.StatusQuery).ToList();
         Assert.Equal(Math.Max(1, (size + C - 1) / C), puts.Count);
         Assert.Equal(size == 0 ? "bytes */0" : $"bytes {(size - 1) / C * C}-{size - 1}/{size}", puts[^1].ContentRange);
-        var initiation = Assert.Single(f.Server.RequestsOf("initiate"));
-        Assert.Equal(kind == MediaKind.NonSeekableStream ? null : size.ToString(System.Globalization.CultureInfo.InvariantCulture), initiation.UploadLength);
-        Assert.Equal("application/octet-stream", initiation.UploadType);
+        var initiation = Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
+        Assert.Equal(kind == MediaKind.NonSeekableStream ? null : size.ToString(System.Globalization.CultureInfo.InvariantCulture), initiation.UploadContentLength);
+        Assert.Equal("application/octet-stream", initiation.UploadContentType);
     }
 
     public static TheoryData<int, string?> RetryableStatuses() => new()
@@ -64,14 +66,14 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 5, status);
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = status, Reason = reason });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = status, Reason = reason });
 
         var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        var kinds = f.Server.Requests.Select(r => r.Kind).ToArray();
-        Assert.Equal(new[] { "initiate", "chunk", "query", "chunk", "chunk", "chunk" }, kinds);
-        Assert.Equal("bytes */*", f.Server.RequestsOf("query").Single().ContentRange);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        var kinds = f.Server.Requests.All.Select(r => r.Kind).ToArray();
+        Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.StatusQuery, RequestKind.Chunk, RequestKind.Chunk, RequestKind.Chunk }, kinds);
+        Assert.Equal("bytes */*", f.Server.Requests.Of(RequestKind.StatusQuery).Single().ContentRange);
         Assert.Single(f.Time.Delays);
     }
 
@@ -81,13 +83,13 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes(C + 1, 1);
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, RetryAfter = "7" });
-        f.Server.InitiateFaults.Enqueue(new Fault { Status = 429, RetryAfter = "3" });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, RetryAfter = "7" });
+        f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { Status = 429, RetryAfter = "3" });
 
         await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7) }, f.Time.Delays.ToArray());
-        Assert.Equal(TestData.Sha(data), f.Server.Completed.Single().Sha256);
+        Assert.Equal(TestData.Sha(data), f.Server.Uploads.All.Single().Sha256);
     }
 
     [Theory]
@@ -99,15 +101,15 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((3 * C) + 99, 7);
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { AbortAfterBytes = 100_000 });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Contains(f.Server.Requests, r => r.Kind == "query");
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Contains(f.Server.Requests.All, r => r.Kind == RequestKind.StatusQuery);
         Assert.Equal($"bytes {C}-{(2 * C) - 1}/{(kind == MediaKind.NonSeekableStream ? "*" : data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))}",
-            f.Server.RequestsOf("chunk").ElementAt(2).ContentRange);
+            f.Server.Requests.Of(RequestKind.Chunk).ElementAt(2).ContentRange);
     }
 
     [Theory]
@@ -118,14 +120,14 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 3, 8);
-        f.Server.ChunkFaults.Enqueue(new Fault { PersistOnly = 100_000 });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { PersistOnly = 100_000 });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        var chunks = f.Server.RequestsOf("chunk").ToList();
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        var chunks = f.Server.Requests.Of(RequestKind.Chunk).ToList();
         Assert.StartsWith("bytes 100000-", chunks[1].ContentRange, StringComparison.Ordinal);
-        Assert.DoesNotContain(f.Server.Requests, r => r.Kind == "query");
+        Assert.DoesNotContain(f.Server.Requests.All, r => r.Kind == RequestKind.StatusQuery);
     }
 
     [Fact]
@@ -134,12 +136,12 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes(C + 10, 9);
-        f.Server.ChunkFaults.Enqueue(new Fault { OmitRange = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { OmitRange = true });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        var ranges = f.Server.RequestsOf("chunk").Select(r => r.ContentRange).ToArray();
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        var ranges = f.Server.Requests.Of(RequestKind.Chunk).Select(r => r.ContentRange).ToArray();
         Assert.Equal(new[] { $"bytes 0-{C - 1}/*", $"bytes 0-{C - 1}/*", $"bytes {C}-{C + 9}/{C + 10}" }, ranges);
     }
 
@@ -149,13 +151,13 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 10, 10);
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { OmitRange = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { OmitRange = true });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery, RequestKind.Chunk, RequestKind.Chunk }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
 
     [Fact]
@@ -164,14 +166,14 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 10, 11);
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
         var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(2, f.Server.RequestsOf("initiate").Count());
-        Assert.Equal("Pig", f.Server.Completed.Single().Name);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal(2, f.Server.Requests.Of(RequestKind.Initiate).Count());
+        Assert.Equal("Pig", f.Server.Uploads.All.Single().Name);
     }
 
     [Fact]
@@ -179,8 +181,8 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
-        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
         var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
 
@@ -193,14 +195,14 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { Expire = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
         var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, TestData.Bytes((2 * C) + 1, 1), true)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("cannot be read again", error.Message, StringComparison.Ordinal);
-        Assert.Single(f.Server.RequestsOf("initiate"));
+        Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
     }
 
     [Fact]
@@ -208,13 +210,13 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 400, Reason = "invalidArgument" });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 400, Reason = "invalidArgument" });
 
         var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("invalidArgument", error.Error!.Errors.Single().Reason);
-        Assert.Equal("chunk fault", error.Error.Message);
+        Assert.Equal("Scripted fault: 400.", error.Error.Message);
         Assert.Contains("invalidArgument", error.ResponseBody, StringComparison.Ordinal);
         Assert.Equal("PUT", error.RequestMethod);
         Assert.Contains("upload_id=REDACTED", error.RequestUri.ToString(), StringComparison.Ordinal);
@@ -227,7 +229,7 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.ChunkFaults.Enqueue(new Fault { CompleteEarly = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { CompleteEarly = true });
 
         var error = await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(3 * C, 1), true)).ExecuteAsync());
 
@@ -240,11 +242,11 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.InitiateFaults.Enqueue(new Fault { NoLocation = true });
+        f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { NoLocation = true });
 
         await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(10, 1), true)).ExecuteAsync());
 
-        Assert.Equal(new[] { "initiate" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal(new[] { RequestKind.Initiate }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
 
     [Fact]
@@ -253,8 +255,8 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 2));
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 1, 12);
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503 });
-        f.Server.QueryFaults.Enqueue(new Fault { Status = 503 });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503 });
+        f.Server.Script.Enqueue(RequestKind.StatusQuery, new ScriptedFault { Status = 503 });
         var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
 
         var error = await Assert.ThrowsAsync<HttpError>(() => request.ExecuteAsync());
@@ -262,7 +264,9 @@ public sealed class ResumableUploadEngineTests
         Assert.NotNull(request.UploadSession);
 
         var result = await request.ExecuteAsync();
-        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
+        Assert.Single(f.Server.Uploads.All);
     }
 
     [Theory]
@@ -288,11 +292,11 @@ public sealed class ResumableUploadEngineTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.ExecuteAsync(cts.Token));
         Assert.Equal(UploadStatus.Cancelled, statuses[^1]);
         Assert.DoesNotContain(UploadStatus.Failed, statuses);
-        Assert.Equal(2 * C, f.Server.Persisted(request.UploadSession!.SessionUri));
+        Assert.Equal(2 * C, f.Server.PersistedBytes(request.UploadSession!.SessionUri));
 
         var result = await request.ExecuteAsync();
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Single(f.Server.RequestsOf("initiate"));
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
     }
 
     [Fact]
@@ -304,7 +308,7 @@ public sealed class ResumableUploadEngineTests
         string path = media.File(data, ".png");
         var first = f.Farm.Animals.Insert(new Animal { Name = "Pig" }, new MediaFileUpload(path, chunkSize: C, resumable: true));
         string? createdJson = null;
-        first.SessionCreated += s => createdJson = s.ToJson();
+        first.UploadSessionCreated += s => createdJson = s.ToJson();
         await first.NextChunkAsync();
         await first.NextChunkAsync();
         string saved = first.UploadSession!.ToJson();
@@ -315,9 +319,9 @@ public sealed class ResumableUploadEngineTests
         var resumed = secondProcess.Animals.Insert(new Animal { Name = "Pig" }, new MediaFileUpload(path, chunkSize: C, resumable: true));
         var result = await resumed.ResumeAsync(UploadSessionData.FromJson(saved));
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal("image/png", f.Server.Completed.Single().MimeType);
-        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal("image/png", f.Server.Uploads.All.Single().ContentType);
+        Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery, RequestKind.Chunk, RequestKind.Chunk }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
 
     [Fact]
@@ -352,7 +356,7 @@ public sealed class ResumableUploadEngineTests
         Assert.Equal(progress.OrderBy(p => p), progress);
         Assert.Equal(1.0, progress[^1]);
         Assert.Equal(3.0 * C / data.Length, progress[2], 6);
-        Assert.Equal(TestData.Sha(data), response.Sha256);
+        Assert.Equal(TestData.Sha(data), response.PictureSha256);
     }
 
     [Fact]
@@ -361,13 +365,13 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes(C + 1, 16);
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, PersistThenFail = true });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, PersistThenFail = true });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
 
     [Fact]
@@ -375,12 +379,12 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("secret-token"));
         using var media = new Media();
-        f.Server.InitiateFaults.Enqueue(new Fault { LocationHost = "localhost" });
+        f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { LocationHost = "localhost" });
 
         await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
 
-        Assert.Equal("Bearer secret-token", f.Server.RequestsOf("initiate").Single().Authorization);
-        Assert.All(f.Server.RequestsOf("chunk"), r => Assert.Null(r.Authorization));
+        Assert.Equal("Bearer secret-token", f.Server.Requests.Of(RequestKind.Initiate).Single().Authorization);
+        Assert.All(f.Server.Requests.Of(RequestKind.Chunk), r => Assert.Null(r.Authorization));
     }
 
     [Fact]
@@ -391,7 +395,7 @@ public sealed class ResumableUploadEngineTests
 
         await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
 
-        Assert.All(f.Server.Requests, r => Assert.Equal("Bearer secret-token", r.Authorization));
+        Assert.All(f.Server.Requests.All, r => Assert.Equal("Bearer secret-token", r.Authorization));
     }
 
     [Theory]
@@ -402,13 +406,13 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
         var data = TestData.Bytes((2 * C) + 7, 17);
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 503, RetryAfter = "2" });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, RetryAfter = "2" });
         var request = f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true));
 
         var result = await Task.Run(request.Execute);
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Contains(TimeSpan.FromSeconds(2), f.Time.Delays);
     }
 
@@ -420,20 +424,20 @@ public sealed class ResumableUploadEngineTests
         var data = TestData.Bytes((3 * C) + 5, 18);
         var hold = new TaskCompletionSource();
         var reached = new TaskCompletionSource();
-        f.Server.ChunkFaults.Enqueue(new Fault());
-        f.Server.ChunkFaults.Enqueue(new Fault { Hold = hold.Task, Reached = reached });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Hold = hold.Task, Reached = reached });
         var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
         using var cts = new CancellationTokenSource();
 
         var upload = request.ExecuteAsync(cts.Token);
-        await reached.Task;
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload);
         hold.SetResult();
 
         var result = await request.ExecuteAsync();
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(new[] { "initiate", "chunk", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery, RequestKind.Chunk, RequestKind.Chunk }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
 
     [Fact]
@@ -443,13 +447,16 @@ public sealed class ResumableUploadEngineTests
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("t" + Interlocked.Increment(ref tokens)));
         using var media = new Media();
         var data = TestData.Bytes(C + 5, 19);
-        f.Server.ChunkFaults.Enqueue(new Fault { Status = 401 });
+        f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 401 });
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(new[] { "initiate", "chunk", "query", "chunk", "chunk" }, f.Server.Requests.Select(r => r.Kind).ToArray());
-        Assert.Equal("Bearer t3", f.Server.RequestsOf("query").Single().Authorization);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+
+        // The provider is asked again after the 401: the query and every later chunk carry the new tokens, not the rejected one.
+        Assert.Equal(
+            new (RequestKind, string?, int)[] { (RequestKind.Initiate, "Bearer t1", 200), (RequestKind.Chunk, "Bearer t2", 401), (RequestKind.StatusQuery, "Bearer t3", 308), (RequestKind.Chunk, "Bearer t4", 308), (RequestKind.Chunk, "Bearer t5", 200) },
+            f.Server.Requests.All.Select(r => (r.Kind, r.Authorization, r.Status)).ToArray());
         Assert.Empty(f.Time.Delays);
     }
 
@@ -466,11 +473,11 @@ public sealed class ResumableUploadEngineTests
         await request.CancelUploadAsync();
 
         Assert.Equal(UploadStatus.Cancelled, statuses[^1]);
-        Assert.Equal(-1, f.Server.Persisted(request.UploadSession!.SessionUri));
-        Assert.Equal("DELETE", f.Server.Requests[^1].Method);
+        Assert.Equal(-1, f.Server.PersistedBytes(request.UploadSession!.SessionUri));
+        Assert.Equal("DELETE", f.Server.Requests.All[^1].Method);
         var error = await Assert.ThrowsAsync<UploadException>(() => request.ExecuteAsync());
         Assert.Equal(UploadState.Cancelled, error.State);
-        Assert.Empty(f.Server.Completed);
+        Assert.Empty(f.Server.Uploads.All);
     }
 
     [Fact]
@@ -478,16 +485,17 @@ public sealed class ResumableUploadEngineTests
     {
         await using var f = await FarmFixture.StartAsync();
         var data = TestData.Bytes((3 * C) + 77, 21);
-        var first = f.Farm.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "text/plain", C, resumable: true));
+        var first = f.Farm.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "application/octet-stream", C, resumable: true));
         await first.NextChunkAsync();
         string saved = first.UploadSession!.ToJson();
 
         using var secondProcess = FarmFixture.NewClient(f.Server, f.Time);
-        var resumed = secondProcess.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "text/plain", C, resumable: true));
+        var resumed = secondProcess.Animals.Insert(new Animal(), new MediaStreamUpload(new NonSeekableStream(data), "application/octet-stream", C, resumable: true));
         var result = await resumed.ResumeAsync(UploadSessionData.FromJson(saved));
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal($"bytes {C}-{(2 * C) - 1}/*", f.Server.RequestsOf("chunk").ElementAt(1).ContentRange);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal($"bytes {C}-{(2 * C) - 1}/*", f.Server.Requests.Of(RequestKind.Chunk).ElementAt(1).ContentRange);
+        Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
     }
 
     [Fact]
@@ -514,8 +522,9 @@ public sealed class ResumableUploadEngineTests
         broken = false;
         var result = await request.ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Contains("query", f.Server.Requests.Select(r => r.Kind));
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Contains(RequestKind.StatusQuery, f.Server.Requests.All.Select(r => r.Kind));
+        Assert.Single(f.Server.Requests.Of(RequestKind.Initiate));
     }
 
     [Fact]
@@ -526,11 +535,11 @@ public sealed class ResumableUploadEngineTests
         using var media = new Media();
         var data = TestData.Bytes(4 * C, 37);
         int chunk = 0;
-        f.Server.ChunkFaultSource = () => Interlocked.Increment(ref chunk) is 1 or 3 ? new Fault { Status = 401 } : null;
+        f.Server.Script.Source = kind => kind == RequestKind.Chunk && Interlocked.Increment(ref chunk) is 1 or 3 ? new ScriptedFault { Status = 401 } : null;
 
         var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
     }
 
     [Fact]
@@ -540,7 +549,7 @@ public sealed class ResumableUploadEngineTests
             ? new HttpResponseMessage(HttpStatusCode.OK) { Headers = { Location = new Uri("http://api.example.com/upload?upload_id=x") } }
             : new HttpResponseMessage(HttpStatusCode.OK));
         using var client = new HttpClient(handler);
-        using var farm = new FarmService(new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None }, client);
+        using var farm = new FarmService(client, new ServiceOptions { RootUri = new Uri("https://api.example.com/"), Retry = RetryPolicy.None });
 
         var error = await Assert.ThrowsAsync<UploadException>(() => farm.Animals.Insert(new Animal(), new MediaInMemoryUpload(new byte[10], resumable: true)).ExecuteAsync());
 
@@ -559,6 +568,6 @@ public sealed class ResumableUploadEngineTests
 
         Assert.Contains("ended after", error.Message, StringComparison.Ordinal);
         Assert.Empty(f.Time.Delays);
-        Assert.Equal(0, f.Server.Persisted(request.UploadSession!.SessionUri));
+        Assert.Equal(0, f.Server.PersistedBytes(request.UploadSession!.SessionUri));
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
+using Farm.V1.Data;
 using Discovery.Runtime.Tests.Infrastructure;
 using Xunit;
 
@@ -33,10 +35,10 @@ public sealed class SingleRequestUploadTests
 
         var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(kind, data, false, mimeType: "image/png")).ExecuteAsync();
 
-        var stored = Assert.Single(f.Server.Completed);
-        Assert.Equal(("multipart", "Cow", TestData.Sha(data), "image/png"), (stored.Protocol, stored.Name, stored.Sha256, stored.MimeType));
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        var request = Assert.Single(f.Server.Requests);
+        var stored = Assert.Single(f.Server.Uploads.All);
+        Assert.Equal((UploadProtocol.Multipart, "Cow", TestData.Sha(data), "image/png"), (stored.Protocol, stored.Name, stored.Sha256, stored.ContentType));
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        var request = Assert.Single(f.Server.Requests.All);
         Assert.StartsWith("/upload/farm/v1/animals?uploadType=multipart", request.PathAndQuery, StringComparison.Ordinal);
         Assert.StartsWith("multipart/related; boundary=", request.ContentType, StringComparison.Ordinal);
     }
@@ -49,12 +51,15 @@ public sealed class SingleRequestUploadTests
         using var media = new Media();
         var data = TestData.Bytes(size, 4);
 
-        var result = await f.Farm.Animals.SetPhoto("a 1", media.Create(kind, data, false, mimeType: "image/jpeg")).ExecuteAsync();
+        string id = f.Server.AddAnimal("Cow");
 
-        var stored = Assert.Single(f.Server.Completed);
-        Assert.Equal(("media", TestData.Sha(data), "image/jpeg"), (stored.Protocol, stored.Sha256, stored.MimeType));
-        Assert.Equal(size, result.Size);
-        Assert.Equal("/upload/farm/v1/animals/a%201/photo?uploadType=media&alt=json", f.Server.Requests.Single().PathAndQuery);
+        // Without a body the method's metadata stays as it is and the media is the whole request body.
+        var result = await f.Farm.Animals.Update(null!, id, media.Create(kind, data, false, mimeType: "image/jpeg")).ExecuteAsync();
+
+        var stored = Assert.Single(f.Server.Uploads.All);
+        Assert.Equal((UploadProtocol.Media, id, "Cow", TestData.Sha(data), "image/jpeg"), (stored.Protocol, stored.AnimalId, stored.Name, stored.Sha256, stored.ContentType));
+        Assert.Equal(size, result.PictureSize);
+        Assert.Equal($"/upload/farm/v1/animals/{id}?uploadType=media&alt=json", f.Server.Requests.All.Single().PathAndQuery);
     }
 
     [Fact]
@@ -63,13 +68,12 @@ public sealed class SingleRequestUploadTests
         await using var f = await FarmFixture.StartAsync(new RetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), Jitter = 0, RetryNonIdempotent = true });
         using var media = new Media();
         var data = TestData.Bytes(500_000, 5);
-        f.Server.SimpleFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
-        f.Server.SimpleFaults.Enqueue(new Fault { Status = 503 });
+        f.Server.Script.Enqueue(RequestKind.MultipartUpload, new ScriptedFault { AbortAfterBytes = 100_000 }, new ScriptedFault { Status = 503 });
 
         var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, data, false)).ExecuteAsync();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal(3, f.Server.Requests.Count);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal(3, f.Server.Requests.All.Count);
     }
 
     [Fact]
@@ -77,12 +81,13 @@ public sealed class SingleRequestUploadTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.SimpleFaults.Enqueue(new Fault { Status = 503 });
+        string id = f.Server.AddAnimal("Cow");
+        f.Server.Script.Enqueue(RequestKind.MediaUpload, new ScriptedFault { Status = 503 });
 
-        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.SetPhoto("a", media.Create(MediaKind.NonSeekableStream, TestData.Bytes(1000, 1), false)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Update(null!, id, media.Create(MediaKind.NonSeekableStream, TestData.Bytes(1000, 1), false)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
-        Assert.Single(f.Server.Requests);
+        Assert.Single(f.Server.Requests.All);
     }
 
     [Fact]
@@ -98,8 +103,8 @@ public sealed class SingleRequestUploadTests
 
         var result = request.Execute();
 
-        Assert.Equal(TestData.Sha(data), result.Sha256);
-        Assert.Equal("image/png", f.Server.Completed.Single().MimeType);
+        Assert.Equal(TestData.Sha(data), result.PictureSha256);
+        Assert.Equal("image/png", f.Server.Uploads.All.Single().ContentType);
         Assert.Equal((UploadStatus.Completed, 1.0, 2000L), (last.Status, last.Progress, last.BytesSent));
     }
 
@@ -113,7 +118,7 @@ public sealed class SingleRequestUploadTests
         var (status, response) = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.InMemory, data, false)).NextChunkAsync();
 
         Assert.Equal(1.0, status.Progress);
-        Assert.Equal(TestData.Sha(data), response!.Sha256);
+        Assert.Equal(TestData.Sha(data), response!.PictureSha256);
     }
 
     [Fact]
@@ -132,10 +137,10 @@ public sealed class SingleRequestUploadTests
     {
         await using var f = await FarmFixture.StartAsync();
         using var media = new Media();
-        f.Server.SimpleFaults.Enqueue(new Fault { AbortAfterBytes = 100_000 });
+        f.Server.Script.Enqueue(RequestKind.MultipartUpload, new ScriptedFault { AbortAfterBytes = 100_000 });
 
         await Assert.ThrowsAnyAsync<Exception>(() => f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, TestData.Bytes(500_000, 6), false)).ExecuteAsync());
 
-        Assert.Single(f.Server.Requests);
+        Assert.Single(f.Server.Requests.All);
     }
 }

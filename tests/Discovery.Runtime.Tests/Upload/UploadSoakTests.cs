@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Discovery.Runtime.Tests.Farm;
+using Farm.Server;
+using Farm.V1;
+using Farm.V1.Data;
 using Discovery.Runtime.Tests.Infrastructure;
 using Xunit;
 
@@ -16,17 +18,22 @@ public sealed class UploadSoakTests
         var random = new Random(seed);
         var faultRandom = new Random(seed + 1);
         await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 50));
-        f.Server.ChunkFaultSource = () =>
+        f.Server.Script.Source = kind =>
         {
+            if (kind != RequestKind.Chunk)
+            {
+                return null;
+            }
+
             lock (faultRandom)
             {
                 return faultRandom.Next(10) switch
                 {
-                    0 => new Fault { Status = new[] { 408, 429, 500, 502, 503, 504 }[faultRandom.Next(6)] },
-                    1 => new Fault { AbortAfterBytes = faultRandom.Next(1, 200_000) },
-                    2 => new Fault { PersistOnly = faultRandom.Next(0, 200_000) },
-                    3 => new Fault { OmitRange = true },
-                    4 => new Fault { Status = 503, PersistThenFail = true },
+                    0 => new ScriptedFault { Status = new[] { 408, 429, 500, 502, 503, 504 }[faultRandom.Next(6)] },
+                    1 => new ScriptedFault { AbortAfterBytes = faultRandom.Next(1, 200_000) },
+                    2 => new ScriptedFault { PersistOnly = faultRandom.Next(0, 200_000) },
+                    3 => new ScriptedFault { OmitRange = true },
+                    4 => new ScriptedFault { Status = 503, PersistThenFail = true },
                     _ => null,
                 };
             }
@@ -46,10 +53,10 @@ public sealed class UploadSoakTests
 
             var result = await f.Farm.Animals.Insert(new Animal { Name = "n" + i }, media.Create(kind, data, true)).ExecuteAsync();
 
-            Assert.True(TestData.Sha(data) == result.Sha256, $"upload {i} ({kind}, {size} bytes) was corrupted");
+            Assert.True(TestData.Sha(data) == result.PictureSha256, $"upload {i} ({kind}, {size} bytes) was corrupted");
         }
 
-        Assert.Equal(40, f.Server.Completed.Count);
+        Assert.Equal(40, f.Server.Uploads.All.Count);
         Assert.True(f.Time.Delays.Count > 10, "the soak test should have exercised retries");
     }
 }
