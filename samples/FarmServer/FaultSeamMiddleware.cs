@@ -29,7 +29,7 @@ internal sealed class FaultSeamMiddleware
         using var body = new HashingReadStream(request.Body);
         request.Body = body;
         RecordedRequest started = Describe(context, kind, body);
-        int index = recorder.Start(started);
+        int index = recorder.Add(started);
         try
         {
             ScriptedFault? fault = script.Next(kind);
@@ -61,7 +61,7 @@ internal sealed class FaultSeamMiddleware
         finally
         {
             int status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
-            recorder.Complete(index, started, started with { BodyLength = body.BytesRead, BodySha256 = body.Sha256(), Status = status });
+            recorder.Replace(index, started, started with { BodyLength = body.BytesRead, BodySha256 = body.Sha256(), Status = status });
         }
     }
 
