@@ -20,6 +20,7 @@ public sealed class FarmServer : IAsyncDisposable
     private readonly AnimalStore store;
     private readonly FaultInjector faults;
     private readonly ResumableUploads resumable;
+    private readonly BatchEndpoint batch;
 
     private FarmServer(WebApplication app, Parts parts, Uri rootUri)
     {
@@ -27,6 +28,7 @@ public sealed class FarmServer : IAsyncDisposable
         store = parts.Store;
         faults = parts.Faults;
         resumable = parts.Resumable;
+        batch = parts.Batch;
         Script = parts.Script;
         Requests = parts.Requests;
         Uploads = parts.Uploads;
@@ -86,6 +88,7 @@ public sealed class FarmServer : IAsyncDisposable
         }
         catch
         {
+            parts.Batch.Dispose();
             parts.Store.DeleteEverything();
             throw;
         }
@@ -100,6 +103,7 @@ public sealed class FarmServer : IAsyncDisposable
         }
 
         await app.DisposeAsync();
+        batch.Dispose();
         store.DeleteEverything();
     }
 
@@ -123,6 +127,7 @@ public sealed class FarmServer : IAsyncDisposable
             app.MapMethods(prefix + "/farm/v1/animals/{animalId}", verbs, new RequestDelegate(uploads.AnimalAsync));
         }
 
+        app.MapPost(BatchEndpoint.PathPrefix + "farm/v1", new RequestDelegate(parts.Batch.HandleAsync));
         app.MapFallback(new RequestDelegate(context =>
             throw FarmApiException.NotFound($"No Farm API method at {context.Request.Method} {context.Request.Path}.")));
     }
@@ -135,6 +140,7 @@ public sealed class FarmServer : IAsyncDisposable
             Faults = new FaultInjector(options.Faults);
             Store = new AnimalStore(Path.Combine(options.StorageRoot ?? Path.GetTempPath(), "farm-server-" + Guid.NewGuid().ToString("N")));
             Resumable = new ResumableUploads(Store, Faults, options, Uploads);
+            Batch = new BatchEndpoint(options);
         }
 
         public AnimalStore Store { get; }
@@ -148,5 +154,7 @@ public sealed class FarmServer : IAsyncDisposable
         public UploadLog Uploads { get; } = new();
 
         public ResumableUploads Resumable { get; }
+
+        public BatchEndpoint Batch { get; }
     }
 }

@@ -11,6 +11,9 @@ public sealed class FarmServerOptions
     /// <summary>Largest picture accepted by any upload protocol; larger uploads get 413.</summary>
     public long MaxUploadSize { get; init; } = DefaultMaxUploadSize;
 
+    /// <summary>Most calls one batch request may carry (Cloud Storage, Drive and Gmail allow 100); more is a 400.</summary>
+    public int MaxBatchCalls { get; init; } = 100;
+
     /// <summary>Fault injection for resumable chunk requests; <c>null</c> disables it.</summary>
     public FarmFaultOptions? Faults { get; init; }
 

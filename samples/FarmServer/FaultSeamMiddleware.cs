@@ -69,6 +69,11 @@ internal sealed class FaultSeamMiddleware
     {
         string path = request.Path.Value ?? string.Empty;
         bool upload = path.StartsWith("/upload/", StringComparison.Ordinal) || path.StartsWith("/resumable/upload/", StringComparison.Ordinal);
+        if (path.StartsWith(BatchEndpoint.PathPrefix, StringComparison.Ordinal))
+        {
+            return RequestKind.Batch;
+        }
+
         if (!upload)
         {
             return HttpMethods.IsGet(request.Method) && request.Query["alt"] == "media" ? RequestKind.Download : RequestKind.Json;

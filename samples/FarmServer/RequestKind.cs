@@ -26,4 +26,7 @@ public enum RequestKind
 
     /// <summary>A DELETE of a resumable session (cancellation).</summary>
     CancelSession,
+
+    /// <summary>The outer <c>multipart/mixed</c> POST of a batch; each call in it is recorded again as its own kind.</summary>
+    Batch,
 }
