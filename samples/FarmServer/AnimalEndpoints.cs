@@ -106,9 +106,19 @@ internal sealed class AnimalEndpoints
             context.Request.Headers.Remove(HeaderNames.Range);
         }
 
-        if (fault is { AbortAfterBytes: int cut })
+        if (fault is { AbortAfterBytes: not null } or { CorruptInTransit: true })
         {
-            context.Response.Body = new AbortingWriteStream(context.Response.Body, cut, context);
+            context.Response.Body = new FaultyResponseStream(context, fault);
+        }
+
+        context.Response.Headers[GoogHash.Header] = GoogHash.Describe(picture.Digest);
+
+        if (fault is { ServeDecompressed: true })
+        {
+            // What Cloud Storage does for an object stored gzip-encoded and fetched without Accept-Encoding: gzip.
+            context.Response.Headers["x-goog-stored-content-encoding"] = "gzip";
+            context.Response.Headers[HeaderNames.Warning] = "214 UploadServer gunzipped";
+            context.Response.Headers[GoogHash.Header] = GoogHash.Describe(PictureDigest.Of(await GzipAsync(picture.FilePath, context.RequestAborted)));
         }
 
         // ASP.NET Core's file result implements Range, If-Range and 416 exactly as RFC 9110 says.
@@ -131,6 +141,18 @@ internal sealed class AnimalEndpoints
         {
             store.ReplacePicture(animal.Id, replacement, picture.ContentType);
         }
+    }
+
+    private static async Task<byte[]> GzipAsync(string path, System.Threading.CancellationToken cancellationToken)
+    {
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        await using (var file = File.OpenRead(path))
+        {
+            await file.CopyToAsync(gzip, cancellationToken);
+        }
+
+        return packed.ToArray();
     }
 
     private static async Task<AnimalResource> ReadRequiredBodyAsync(HttpContext context) =>

@@ -27,5 +27,9 @@ internal sealed class AnimalResource
 
     public string? PictureSha256 { get; set; }
 
+    public string? Crc32c { get; set; }
+
+    public string? Md5Hash { get; set; }
+
     public Dictionary<string, string>? Labels { get; set; }
 }

@@ -80,7 +80,7 @@ internal sealed class AnimalStore
     {
         string path = NewPicturePath();
         File.WriteAllBytes(path, bytes);
-        var picture = new StoredPicture(path, bytes.Length, contentType, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var picture = new StoredPicture(path, bytes.Length, contentType, PictureDigest.Of(bytes));
         StoredAnimal? animal = Replace(id, metadata: null, picture);
         if (animal is null)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,13 +16,13 @@ internal static class PictureFiles
     /// when the body exceeds <paramref name="maxSize"/> or the copy fails, so a rejected upload
     /// leaves nothing behind.
     /// </summary>
-    public static async Task<(long Size, string Sha256)> SaveAsync(Stream source, string path, long maxSize, CancellationToken cancellationToken)
+    public static async Task<(long Size, PictureDigest Digest)> SaveAsync(Stream source, string path, long maxSize, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         bool completed = false;
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var hash = new PictureDigest.Hasher();
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
             long size = 0;
             int read;
@@ -35,12 +34,12 @@ internal static class PictureFiles
                     throw FarmApiException.TooLarge(maxSize);
                 }
 
-                hash.AppendData(buffer, 0, read);
+                hash.Append(buffer.AsSpan(0, read));
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
             completed = true;
-            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return (size, hash.Finish());
         }
         finally
         {
@@ -52,9 +51,41 @@ internal static class PictureFiles
         }
     }
 
-    public static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    public static async Task<PictureDigest> HashAsync(string path, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            using var hash = new PictureDigest.Hasher();
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            int read;
+            while ((read = await file.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            {
+                hash.Append(buffer.AsSpan(0, read));
+            }
+
+            return hash.Finish();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Changes one stored byte in place: the fault of a server that stores something else than it was sent.</summary>
+    public static async Task<PictureDigest> CorruptAsync(string path, CancellationToken cancellationToken)
+    {
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+        {
+            if (file.Length > 0)
+            {
+                file.Position = file.Length / 2;
+                int b = file.ReadByte();
+                file.Position = file.Length / 2;
+                file.WriteByte((byte)(b ^ 0x01));
+            }
+        }
+
+        return await HashAsync(path, cancellationToken);
     }
 }

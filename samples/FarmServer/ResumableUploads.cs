@@ -348,10 +348,27 @@ internal sealed class ResumableUploads
             file.SetLength(session.Persisted);
         }
 
-        string sha256 = await PictureFiles.HashAsync(session.FilePath, context.RequestAborted);
+        PictureDigest digest = await PictureFiles.HashAsync(session.FilePath, context.RequestAborted);
+        try
+        {
+            GoogHash.Verify(context.Request, digest);
+        }
+        catch (FarmApiException)
+        {
+            // The object is not created, and the session cannot be completed another way.
+            sessions.TryRemove(session.Id, out _);
+            File.Delete(session.FilePath);
+            throw;
+        }
+
+        if (context.Features.Get<ScriptedFault>() is { CorruptStored: true })
+        {
+            digest = await PictureFiles.CorruptAsync(session.FilePath, context.RequestAborted);
+        }
+
         string picturePath = store.NewPicturePath();
         File.Move(session.FilePath, picturePath);
-        var picture = new StoredPicture(picturePath, session.Persisted, session.ContentType, sha256);
+        var picture = new StoredPicture(picturePath, session.Persisted, session.ContentType, digest);
 
         StoredAnimal? animal = session.TargetAnimalId is null
             ? store.Add(session.Metadata ?? new AnimalResource(), picture)

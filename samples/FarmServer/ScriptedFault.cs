@@ -47,6 +47,15 @@ public sealed record ScriptedFault
     /// <summary>Completed when the server starts holding the response (see <see cref="Hold"/>).</summary>
     public TaskCompletionSource? Reached { get; init; }
 
+    /// <summary>Completing upload: after the client's hashes were checked, store the bytes with one changed, and answer success describing what was stored.</summary>
+    public bool CorruptStored { get; init; }
+
+    /// <summary>Download: change one byte of the body in transit (the <c>X-Goog-Hash</c> header still describes the stored bytes).</summary>
+    public bool CorruptInTransit { get; init; }
+
+    /// <summary>Download: serve the picture as if stored gzip-encoded and decompressed for this client (<c>Warning: 214</c>, hashes of the stored form).</summary>
+    public bool ServeDecompressed { get; init; }
+
     /// <summary>Download: ignore <c>Range</c> and send the whole media with 200.</summary>
     public bool IgnoreRange { get; init; }
 

@@ -91,8 +91,23 @@ internal sealed class SimpleUploads
     private async Task<StoredPicture> SavePictureAsync(HttpContext context, Stream source, string contentType)
     {
         string path = store.NewPicturePath();
-        (long size, string sha256) = await PictureFiles.SaveAsync(source, path, options.MaxUploadSize, context.RequestAborted);
-        return new StoredPicture(path, size, contentType, sha256);
+        (long size, PictureDigest digest) = await PictureFiles.SaveAsync(source, path, options.MaxUploadSize, context.RequestAborted);
+        try
+        {
+            GoogHash.Verify(context.Request, digest);
+        }
+        catch (FarmApiException)
+        {
+            File.Delete(path);
+            throw;
+        }
+
+        if (context.Features.Get<ScriptedFault>() is { CorruptStored: true })
+        {
+            digest = await PictureFiles.CorruptAsync(path, context.RequestAborted);
+        }
+
+        return new StoredPicture(path, size, contentType, digest);
     }
 
     private async Task StoreAsync(HttpContext context, string? animalId, AnimalResource? metadata, StoredPicture picture, UploadProtocol protocol)

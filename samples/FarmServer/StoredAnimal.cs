@@ -15,5 +15,7 @@ internal sealed record StoredAnimal(string Id, long Sequence, AnimalResource Met
         PictureSize = Picture?.Size,
         PictureContentType = Picture?.ContentType,
         PictureSha256 = Picture?.Sha256,
+        Crc32c = Picture?.Digest.Crc32C,
+        Md5Hash = Picture?.Digest.Md5,
     };
 }

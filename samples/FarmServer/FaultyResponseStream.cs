@@ -6,20 +6,28 @@ using Microsoft.AspNetCore.Http;
 
 namespace Farm.Server;
 
-/// <summary>A response body that lets a set number of bytes through, then drops the connection (a download cut mid-body).</summary>
-internal sealed class AbortingWriteStream : Stream
+/// <summary>
+/// A response body that misbehaves on the way out as a scripted download fault says: one byte changed (a bit
+/// flipped by a proxy or a bad buffer), or the connection dropped after a set number of bytes.
+/// </summary>
+internal sealed class FaultyResponseStream : Stream
 {
+    // A reset may discard bytes the client has not read yet; the pause lets it take what was sent, so the cut
+    // falls where the fault says.
     private static readonly TimeSpan ReadGrace = TimeSpan.FromMilliseconds(200);
 
     private readonly Stream inner;
     private readonly HttpContext context;
-    private long remaining;
+    private readonly long? abortAfter;
+    private bool corruptNext;
+    private long written;
 
-    public AbortingWriteStream(Stream inner, long allowed, HttpContext context)
+    public FaultyResponseStream(HttpContext context, ScriptedFault fault)
     {
-        this.inner = inner;
         this.context = context;
-        remaining = allowed;
+        inner = context.Response.Body;
+        abortAfter = fault.AbortAfterBytes;
+        corruptNext = fault.CorruptInTransit;
     }
 
     public override bool CanRead => false;
@@ -34,19 +42,25 @@ internal sealed class AbortingWriteStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int pass = (int)Math.Min(remaining, buffer.Length);
+        int pass = abortAfter is long limit ? (int)Math.Clamp(limit - written, 0, buffer.Length) : buffer.Length;
         if (pass > 0)
         {
-            await inner.WriteAsync(buffer[..pass], cancellationToken);
-            remaining -= pass;
+            ReadOnlyMemory<byte> bytes = buffer[..pass];
+            if (corruptNext)
+            {
+                corruptNext = false;
+                byte[] copy = bytes.ToArray();
+                copy[0] ^= 0x01;
+                bytes = copy;
+            }
+
+            await inner.WriteAsync(bytes, cancellationToken);
+            written += pass;
         }
 
         if (pass < buffer.Length)
         {
             await inner.FlushAsync(cancellationToken);
-
-            // The abort resets the connection, and a reset may discard bytes the client has not read yet; a short
-            // pause lets the client take what was sent, so the cut falls where the fault says.
             await Task.Delay(ReadGrace, cancellationToken);
             context.Abort();
             throw new IOException("Scripted fault: the connection is dropped mid-body.");
