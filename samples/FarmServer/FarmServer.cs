@@ -32,6 +32,7 @@ public sealed class FarmServer : IAsyncDisposable
         Script = parts.Script;
         Requests = parts.Requests;
         Uploads = parts.Uploads;
+        Auth = parts.Auth;
         RootUri = rootUri;
     }
 
@@ -52,6 +53,12 @@ public sealed class FarmServer : IAsyncDisposable
 
     /// <summary>Every upload the server completed.</summary>
     public UploadLog Uploads { get; }
+
+    /// <summary>The OAuth side: trusted keys and refresh tokens, token lifetime, and whether API calls need a token.</summary>
+    public TokenAuthority Auth { get; }
+
+    /// <summary>The token endpoint, as a service-account key's <c>token_uri</c> names it.</summary>
+    public Uri TokenUri => new(RootUri, TokenEndpoints.TokenPath.TrimStart('/'));
 
     /// <summary>Creates an animal directly in the store (no request is recorded), optionally with a picture; returns its id.</summary>
     public string AddAnimal(string? name, byte[]? picture = null, string contentType = MediaTypes.Default)
@@ -111,6 +118,7 @@ public sealed class FarmServer : IAsyncDisposable
     {
         app.Use(new FaultSeamMiddleware(parts.Script, parts.Requests).InvokeAsync);
         app.Use(new ErrorMiddleware(options.Log).InvokeAsync);
+        app.Use(RequireTokenAsync(parts.Auth));
         app.UseRouting();
 
         var animals = new AnimalEndpoints(parts.Store);
@@ -128,9 +136,26 @@ public sealed class FarmServer : IAsyncDisposable
         }
 
         app.MapPost(BatchEndpoint.PathPrefix + "farm/v1", new RequestDelegate(parts.Batch.HandleAsync));
+        var tokens = new TokenEndpoints(parts.Auth);
+        app.MapPost(TokenEndpoints.TokenPath, new RequestDelegate(tokens.TokenAsync));
+        app.MapGet(TokenEndpoints.MetadataPrefix + "{**path}", new RequestDelegate(tokens.MetadataAsync));
         app.MapFallback(new RequestDelegate(context =>
             throw FarmApiException.NotFound($"No Farm API method at {context.Request.Method} {context.Request.Path}.")));
     }
+
+    /// <summary>With <see cref="TokenAuthority.RequireTokens"/>, API calls without a live token are answered 401 as Google does.</summary>
+    private static Func<HttpContext, RequestDelegate, Task> RequireTokenAsync(TokenAuthority auth) => (context, next) =>
+    {
+        string path = context.Request.Path.Value ?? string.Empty;
+        bool oauth = path == TokenEndpoints.TokenPath || path.StartsWith(TokenEndpoints.MetadataPrefix, StringComparison.Ordinal);
+        if (!auth.RequireTokens || oauth || auth.Accepts(context.Request.Headers.Authorization))
+        {
+            return next(context);
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
+        throw new FarmApiException(401, "authError", "Request had invalid authentication credentials. Expected OAuth 2 access token.");
+    };
 
     /// <summary>What one server is made of, built before Kestrel starts so a failed start can clean up.</summary>
     private sealed class Parts
@@ -156,5 +181,7 @@ public sealed class FarmServer : IAsyncDisposable
         public ResumableUploads Resumable { get; }
 
         public BatchEndpoint Batch { get; }
+
+        public TokenAuthority Auth { get; } = new();
     }
 }

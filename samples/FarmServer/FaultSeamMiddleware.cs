@@ -74,6 +74,16 @@ internal sealed class FaultSeamMiddleware
             return RequestKind.Batch;
         }
 
+        if (path == TokenEndpoints.TokenPath)
+        {
+            return RequestKind.Token;
+        }
+
+        if (path.StartsWith(TokenEndpoints.MetadataPrefix, StringComparison.Ordinal))
+        {
+            return RequestKind.Metadata;
+        }
+
         if (!upload)
         {
             return HttpMethods.IsGet(request.Method) && request.Query["alt"] == "media" ? RequestKind.Download : RequestKind.Json;

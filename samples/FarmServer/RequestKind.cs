@@ -29,4 +29,10 @@ public enum RequestKind
 
     /// <summary>The outer <c>multipart/mixed</c> POST of a batch; each call in it is recorded again as its own kind.</summary>
     Batch,
+
+    /// <summary>A request to the OAuth token endpoint (<c>POST /token</c>).</summary>
+    Token,
+
+    /// <summary>A request to the metadata server (<c>/computeMetadata/v1/...</c>).</summary>
+    Metadata,
 }
