@@ -123,7 +123,7 @@ internal sealed class HttpPipeline
                 retryAfter = Backoff.RetryAfter(response, Time);
             }
 
-            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry || !(repeatable || ServerDidNotAct(error.StatusCode)))
+            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry || !(repeatable || ServerDidNotAct(error)))
             {
                 throw error;
             }
@@ -137,7 +137,9 @@ internal sealed class HttpPipeline
         => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 
     /// <summary>Answers that say the request was not processed: safe to send again whatever the method.</summary>
-    private static bool ServerDidNotAct(HttpStatusCode status) => (int)status is 408 or 429 or 503;
+    /// <remarks>A 403 rate-limit refusal is Google's older spelling of 429: the quota check ran before the method did.</remarks>
+    private static bool ServerDidNotAct(HttpError error)
+        => (int)error.StatusCode is 408 or 429 or 503 || (error.StatusCode == HttpStatusCode.Forbidden && error.Error is { } e && ErrorClassifier.IsRateLimited(e));
 
     /// <summary>A connection that could not be made: the request never left.</summary>
     private static bool NothingWasSent(Exception error)

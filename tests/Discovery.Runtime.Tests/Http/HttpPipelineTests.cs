@@ -125,6 +125,20 @@ public sealed class HttpPipelineTests
         Assert.Equal(4, f.Server.Requests.Count);
     }
 
+    [Theory]
+    [InlineData("rateLimitExceeded")]
+    [InlineData("userRateLimitExceeded")]
+    public async Task A_post_answered_403_with_a_rate_limit_reason_is_sent_again_like_a_429(string reason)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.JsonFaults.Enqueue(new Fault { Status = 403, Reason = reason });
+
+        var created = await f.Farm.Animals.Insert(new Animal { Name = "Limited" }).ExecuteAsync();
+
+        Assert.Equal("Limited", created.Name);
+        Assert.Equal(2, f.Server.Requests.Count);
+    }
+
     [Fact]
     public async Task A_get_is_retried_after_a_500()
     {
