@@ -142,7 +142,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
         byte[] body;
         try
         {
-            using var response = await Service.Pipeline.SendWithRetryAsync(
+            using var response = await Pipeline.SendWithRetryAsync(
                 () => new HttpRequestMessage(Method, uri)
                 {
                     Content = metadata is null ? new MediaBodyContent(media, Written) : new MultipartRelatedContent(metadata, media, Written),
@@ -174,7 +174,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
     }
 
     private ResumableUploadEngine Engine() => _engine ??= new ResumableUploadEngine(
-        Service.Pipeline,
+        Pipeline,
         _media!,
         _limits!,
         CreateInitiation,

@@ -20,6 +20,7 @@ public abstract partial class RequestBase
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(httpMethod);
         Service = service;
+        Pipeline = service.Pipeline;
         HttpMethod = httpMethod;
     }
 
@@ -31,6 +32,9 @@ public abstract partial class RequestBase
 
     /// <summary>Whether the method sends a JSON request body.</summary>
     protected virtual bool HasBody => false;
+
+    /// <summary>What sends this request and where it goes, handed over by the service once.</summary>
+    internal HttpPipeline Pipeline { get; }
 
     internal System.Net.Http.HttpMethod Method => _method ??= new System.Net.Http.HttpMethod(HttpMethod);
 
@@ -50,15 +54,15 @@ public abstract partial class RequestBase
     /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
     /// </summary>
     protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
-        => MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: true, cancellationToken).AsTask();
+        => MediaDownloader.DownloadAsync(Pipeline, BuildMediaDownloadUri(), destination, progress, async: true, cancellationToken).AsTask();
 
     /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
     protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
-        => SyncPath.Complete(MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: false, CancellationToken.None));
+        => SyncPath.Complete(MediaDownloader.DownloadAsync(Pipeline, BuildMediaDownloadUri(), destination, progress, async: false, CancellationToken.None));
 
     internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
 
-    /// <summary>Joins the base (or root) URI, the path and the query; the API key is added unless the request set one.</summary>
+    /// <summary>The request's URI: its path and parameters under the service's endpoint.</summary>
     internal Uri BuildUri(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -71,15 +75,7 @@ public abstract partial class RequestBase
             query.Add("alt", "json");
         }
 
-        if (!string.IsNullOrEmpty(Service.Options.ApiKey) && !query.Contains("key"))
-        {
-            query.Add("key", Service.Options.ApiKey);
-        }
-
-        // String concatenation rather than new Uri(base, relative): a relative path such as "files:copy" would
-        // otherwise be parsed as a URI with the scheme "files".
-        var root = relativeToRoot || path.StartsWith('/') ? Service.RootUri : Service.BaseUri;
-        return new Uri(root.AbsoluteUri + path.TrimStart('/') + query.ToQueryString());
+        return Pipeline.Endpoint.Resolve(path, relativeToRoot, query);
     }
 
     internal byte[]? SerializeBody()
@@ -110,7 +106,7 @@ public abstract partial class RequestBase
     {
         var uri = BuildUri(BuildPath(), relativeToRoot: false, null);
         var body = SerializeBody();
-        return Service.Pipeline.SendWithRetryAsync(
+        return Pipeline.SendWithRetryAsync(
             () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonContent(body) },
             canRetry: true,
             async,

@@ -22,7 +22,7 @@ internal static class MediaDownloader
     public static async ValueTask DownloadAsync(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        int chunkSize = Math.Max(1, pipeline.Options.DownloadChunkSize);
+        int chunkSize = pipeline.DownloadChunkSize;
         long received = 0;
         long? total = null;
         int failures = 0;

@@ -12,35 +12,58 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Sends requests for one service: User-Agent, scoped credentials, and (for plain requests) classification
-/// plus backoff. Every method takes <c>bool async</c> so the synchronous Execute path shares this code
-/// (see <see cref="SyncPath"/>).
+/// Sends requests for one service: User-Agent, scoped credentials, per-attempt timeouts and (for plain requests)
+/// classification plus backoff. Built once from a copy of the service's options and never looks back at the
+/// service. Every method takes <c>bool async</c> so the synchronous Execute path shares this code (see
+/// <see cref="SyncPath"/>).
 /// </summary>
-internal sealed class HttpPipeline
+internal sealed class HttpPipeline : IDisposable
 {
     private static readonly string RuntimeAgent =
         "Discovery.Runtime/" + (typeof(HttpPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0");
 
-    private readonly ServiceBase _service;
+    private readonly bool _ownsHttpClient;
+    private readonly string _userAgent;
+    private readonly Func<CancellationToken, ValueTask<string?>>? _accessTokenProvider;
+    private readonly TimeSpan _requestTimeout;
 
-    public HttpPipeline(ServiceBase service) => _service = service;
+    public HttpPipeline(HttpClient? httpClient, ServiceOptions options, ServiceEndpoint endpoint)
+    {
+        _ownsHttpClient = httpClient is null;
+        HttpClient = httpClient ?? CreateHttpClient();
+        Endpoint = endpoint;
+        _userAgent = string.IsNullOrWhiteSpace(options.ApplicationName) ? RuntimeAgent : options.ApplicationName + " " + RuntimeAgent;
+        _accessTokenProvider = options.AccessTokenProvider;
+        _requestTimeout = options.RequestTimeout;
+        Retry = options.Retry ?? RetryPolicy.Default;
+        Time = options.TimeProvider ?? TimeProvider.System;
+        DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
+    }
 
-    public ServiceOptions Options => _service.Options;
+    public HttpClient HttpClient { get; }
 
-    public TimeProvider Time => _service.Options.TimeProvider ?? TimeProvider.System;
+    public ServiceEndpoint Endpoint { get; }
 
-    public RetryPolicy Retry => _service.Options.Retry ?? RetryPolicy.Default;
+    public TimeProvider Time { get; }
 
-    /// <summary>The API root: requests under it may carry credentials, and its scheme is the one uploads keep.</summary>
-    public Uri RootUri => _service.RootUri;
+    public RetryPolicy Retry { get; }
+
+    public int DownloadChunkSize { get; }
+
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            HttpClient.Dispose();
+        }
+    }
 
     /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
     public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
         if (!request.Headers.Contains("User-Agent"))
         {
-            string agent = string.IsNullOrWhiteSpace(Options.ApplicationName) ? RuntimeAgent : Options.ApplicationName + " " + RuntimeAgent;
-            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         }
 
         await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
@@ -51,8 +74,8 @@ internal sealed class HttpPipeline
         try
         {
             return async
-                ? await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
-                : _service.HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+                ? await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
+                : HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && attempt is { IsCancellationRequested: true })
         {
@@ -64,7 +87,7 @@ internal sealed class HttpPipeline
     /// <summary>The time one attempt may take: the request timeout plus a second per 64 KiB of media it sends.</summary>
     internal TimeSpan TimeoutFor(long mediaBytes)
     {
-        var limit = Options.RequestTimeout;
+        var limit = _requestTimeout;
         if (limit == Timeout.InfiniteTimeSpan || limit <= TimeSpan.Zero)
         {
             return Timeout.InfiniteTimeSpan;
@@ -175,8 +198,8 @@ internal sealed class HttpPipeline
 
     private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
-        var provider = Options.AccessTokenProvider;
-        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(_service.RootUri, request.RequestUri))
+        var provider = _accessTokenProvider;
+        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(Endpoint.RootUri, request.RequestUri))
         {
             return;
         }
@@ -198,5 +221,26 @@ internal sealed class HttpPipeline
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+#if NETSTANDARD2_0
+        // SocketsHttpHandler is .NET Core only; HttpClientHandler is the platform's handler there.
+        var handler = new HttpClientHandler
+#else
+        var handler = new SocketsHttpHandler
+#endif
+        {
+            AllowAutoRedirect = false,
+
+            // No automatic decompression: ranged media downloads count stored bytes, and a handler that
+            // inflates gzip-encoded media would make them end early with a truncated file.
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+
+        // Timeouts are per attempt and grow with the media sent (ServiceOptions.RequestTimeout); the client's
+        // own 100 s limit would cut off every large single-request upload.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

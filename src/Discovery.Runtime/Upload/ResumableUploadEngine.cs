@@ -100,7 +100,7 @@ internal sealed partial class ResumableUploadEngine
             throw new ArgumentException("The saved session's media type does not match the media.", nameof(session));
         }
 
-        if (IsDowngrade(_pipeline.RootUri, session.SessionUri))
+        if (IsDowngrade(_pipeline.Endpoint.RootUri, session.SessionUri))
         {
             throw new ArgumentException("The saved session URI is http while the API is https; the media is not sent in clear text.", nameof(session));
         }

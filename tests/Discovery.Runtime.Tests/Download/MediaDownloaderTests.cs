@@ -14,9 +14,8 @@ public sealed class MediaDownloaderTests
 {
     private static async Task<FarmFixture> StartAsync(byte[] content, int chunk = 100_000)
     {
-        var f = await FarmFixture.StartAsync();
+        var f = await FarmFixture.StartAsync(downloadChunkSize: chunk);
         f.Server.DownloadContent = content;
-        f.Farm.Options.DownloadChunkSize = chunk;
         return f;
     }
 

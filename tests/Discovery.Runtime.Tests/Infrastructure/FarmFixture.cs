@@ -29,15 +29,15 @@ public sealed class FarmFixture : IAsyncDisposable
         Jitter = 0,
     };
 
-    public static async Task<FarmFixture> StartAsync(RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null)
+    public static async Task<FarmFixture> StartAsync(RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null, int? downloadChunkSize = null)
     {
         var server = await UploadTestServer.StartAsync();
         var time = new RecordingTimeProvider();
-        return new FarmFixture(server, NewClient(server, time, retry, token, apiKey), time);
+        return new FarmFixture(server, NewClient(server, time, retry, token, apiKey, downloadChunkSize), time);
     }
 
     /// <summary>A fresh service object against the same server, as a new process would create.</summary>
-    public static FarmService NewClient(UploadTestServer server, TimeProvider time, RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null)
+    public static FarmService NewClient(UploadTestServer server, TimeProvider time, RetryPolicy? retry = null, Func<CancellationToken, ValueTask<string?>>? token = null, string? apiKey = null, int? downloadChunkSize = null)
         => new(new ServiceOptions
         {
             RootUri = server.RootUri,
@@ -46,6 +46,7 @@ public sealed class FarmFixture : IAsyncDisposable
             AccessTokenProvider = token,
             ApiKey = apiKey,
             ApplicationName = "FarmTests/1.0",
+            DownloadChunkSize = downloadChunkSize ?? 8 * 1024 * 1024,
         });
 
     public async ValueTask DisposeAsync()
