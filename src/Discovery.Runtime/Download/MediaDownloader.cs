@@ -25,7 +25,7 @@ internal static class MediaDownloader
         int chunkSize = pipeline.DownloadChunkSize;
         long received = 0;
         long? total = null;
-        int failures = 0;
+        var retrier = pipeline.NewRetrier();
 
         // The version of the media the first response came from: later ranges must come from the same one.
         EntityTagHeaderValue? version = null;
@@ -47,13 +47,13 @@ internal static class MediaDownloader
                 }
 
                 Exception? fault = null;
-                TimeSpan? retryAfter = null;
+                retrier.Heard(null);
                 HttpResponseMessage? response = null;
                 try
                 {
                     response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && ErrorClassifier.Classify(e) == ErrorClass.Retry)
+                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken) && retrier.Decide(e, HttpMethod.Get, RequestKind.Plain) == ErrorClass.Retry)
                 {
                     fault = e;
                 }
@@ -73,16 +73,15 @@ internal static class MediaDownloader
 
                         if (!response.IsSuccessStatusCode)
                         {
-                            string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                            var error = new HttpError(status, body, request.Method.Method, uri);
-                            if (ErrorClassifier.Classify(error) != ErrorClass.Retry)
+                            var error = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+                            if (retrier.Decide(error, HttpMethod.Get, RequestKind.Plain) != ErrorClass.Retry)
                             {
                                 progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, error));
                                 throw error;
                             }
 
                             fault = error;
-                            retryAfter = Backoff.RetryAfter(response, pipeline.Time);
+                            retrier.Heard(response);
                         }
                         else
                         {
@@ -128,7 +127,7 @@ internal static class MediaDownloader
                             received += got;
                             if (got > 0)
                             {
-                                failures = 0;
+                                retrier.Reset();
                             }
 
                             long bodyBytes = got + (status == HttpStatusCode.PartialContent ? 0 : skip);
@@ -146,13 +145,13 @@ internal static class MediaDownloader
 
                 if (fault is not null)
                 {
-                    if (++failures >= pipeline.Retry.MaxAttempts)
+                    if (!retrier.Failed())
                     {
                         progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, fault));
                         throw fault;
                     }
 
-                    await Backoff.WaitAsync(Backoff.Delay(pipeline.Retry, failures, retryAfter), pipeline.Time, async, cancellationToken).ConfigureAwait(false);
+                    await retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -176,7 +175,7 @@ internal static class MediaDownloader
                 ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
                 : response.Content.ReadAsStream(cancellationToken);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
             return (0, e);
         }
@@ -192,7 +191,7 @@ internal static class MediaDownloader
                         ? await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)
                         : body.Read(buffer, 0, buffer.Length);
                 }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
                 {
                     return (written, e);
                 }

@@ -1,11 +1,10 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -26,6 +25,8 @@ internal sealed class HttpPipeline : IDisposable
     private readonly string _userAgent;
     private readonly Func<CancellationToken, ValueTask<string?>>? _accessTokenProvider;
     private readonly TimeSpan _requestTimeout;
+    private readonly RetryPolicy _retry;
+    private readonly TimeProvider _time;
 
     public HttpPipeline(HttpClient? httpClient, ServiceOptions options, ServiceEndpoint endpoint)
     {
@@ -35,18 +36,14 @@ internal sealed class HttpPipeline : IDisposable
         _userAgent = string.IsNullOrWhiteSpace(options.ApplicationName) ? RuntimeAgent : options.ApplicationName + " " + RuntimeAgent;
         _accessTokenProvider = options.AccessTokenProvider;
         _requestTimeout = options.RequestTimeout;
-        Retry = options.Retry ?? RetryPolicy.Default;
-        Time = options.TimeProvider ?? TimeProvider.System;
+        _retry = options.Retry ?? RetryPolicy.Default;
+        _time = options.TimeProvider ?? TimeProvider.System;
         DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
     }
 
     public HttpClient HttpClient { get; }
 
     public ServiceEndpoint Endpoint { get; }
-
-    public TimeProvider Time { get; }
-
-    public RetryPolicy Retry { get; }
 
     public int DownloadChunkSize { get; }
 
@@ -98,102 +95,48 @@ internal sealed class HttpPipeline : IDisposable
         return seconds >= int.MaxValue / 1000.0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>A fresh count of failed attempts for one step, with this service's policy and clock.</summary>
+    public Retrier NewRetrier() => new(_retry, _time);
+
     /// <summary>
-    /// Sends until a success status, retrying what <see cref="ErrorClassifier"/> calls retryable per the
-    /// service's <see cref="RetryPolicy"/>. Returns the successful response (caller disposes); throws
-    /// <see cref="HttpError"/> or the transport exception otherwise.
+    /// Sends until a success status, retrying as the <see cref="Retrier"/> decides. Returns the successful
+    /// response (caller disposes); throws <see cref="HttpError"/> or the transport exception otherwise.
     /// </summary>
     public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
-        var policy = Retry;
-        for (int attempt = 1; ; attempt++)
+        var retrier = NewRetrier();
+        while (true)
         {
             using var request = createRequest();
-            bool repeatable = policy.RetryNonIdempotent || IsIdempotent(request.Method);
-            HttpResponseMessage response;
+            Exception failure;
             try
             {
-                response = await SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsTransportFailure(e, cancellationToken))
-            {
-                if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry || !(repeatable || NothingWasSent(e)))
+                var response = await SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    if (UploadException.FindIn(e) is { } media)
-                    {
-                        // The user's source failed, not the network: say so directly.
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(media);
-                    }
-
-                    throw;
+                    return response;
                 }
 
-                await Backoff.WaitAsync(Backoff.Delay(policy, attempt, null), Time, async, cancellationToken).ConfigureAwait(false);
-                continue;
+                using (response)
+                {
+                    retrier.Heard(response);
+                    failure = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            if (response.IsSuccessStatusCode)
+            catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
             {
-                return response;
+                retrier.Heard(null);
+                failure = e;
             }
 
-            HttpError error;
-            TimeSpan? retryAfter;
-            using (response)
+            if (!canRetry || retrier.Decide(failure, request.Method, RequestKind.Plain) != ErrorClass.Retry || !retrier.Failed())
             {
-                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
-                retryAfter = Backoff.RetryAfter(response, Time);
+                // A failure of the user's media source is reported as itself, not as the transport error around it.
+                ExceptionDispatchInfo.Throw(UploadException.FindIn(failure) ?? failure);
             }
 
-            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry || !(repeatable || ServerDidNotAct(error)))
-            {
-                throw error;
-            }
-
-            await Backoff.WaitAsync(Backoff.Delay(policy, attempt, retryAfter), Time, async, cancellationToken).ConfigureAwait(false);
+            await retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Methods that may be sent twice with the effect of once.</summary>
-    private static bool IsIdempotent(HttpMethod method)
-        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
-
-    /// <summary>Answers that say the request was not processed: safe to send again whatever the method.</summary>
-    /// <remarks>A 403 rate-limit refusal is Google's older spelling of 429: the quota check ran before the method did.</remarks>
-    private static bool ServerDidNotAct(HttpError error)
-        => (int)error.StatusCode is 408 or 429 or 503 || (error.StatusCode == HttpStatusCode.Forbidden && error.Error is { } e && ErrorClassifier.IsRateLimited(e));
-
-    /// <summary>A connection that could not be made: the request never left.</summary>
-    private static bool NothingWasSent(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-#if !NETSTANDARD2_0
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
-            {
-                return true;
-            }
-#endif
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A failure of the exchange itself (not the caller's cancellation).</summary>
-    public static bool IsTransportFailure(Exception e, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        return e is HttpRequestException or IOException or SocketException or TimeoutException
-            || (e is OperationCanceledException && e.InnerException is TimeoutException);
     }
 
     private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)

@@ -31,6 +31,13 @@ internal static class ResponseBody
         return copy.ToArray();
     }
 
+    /// <summary>The error an answer with an error status stands for, its body read as <see cref="ReadErrorTextAsync"/> does.</summary>
+    public static async ValueTask<HttpError> ReadErrorAsync(HttpResponseMessage response, HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    {
+        string? body = await ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
+        return new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+    }
+
     /// <summary>An error body as text, cut at 64 KiB; a body that fails to arrive yields null rather than masking the status.</summary>
     public static async ValueTask<string?> ReadErrorTextAsync(HttpResponseMessage response, bool async, CancellationToken cancellationToken)
     {

@@ -24,9 +24,9 @@ internal sealed partial class ResumableUploadEngine
         {
             response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            OnTransportFailure(e, UploadState.Initiating);
+            OnTransportFailure(e, request, RequestKind.UploadInitiation, UploadState.Initiating);
             return;
         }
 
@@ -38,7 +38,7 @@ internal sealed partial class ResumableUploadEngine
             }
             else
             {
-                await OnErrorStatusAsync(response, request, uploadSession: false, UploadState.Initiating, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, RequestKind.UploadInitiation, UploadState.Initiating, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -81,15 +81,15 @@ internal sealed partial class ResumableUploadEngine
         {
             response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && UploadException.FindIn(e) is { } source)
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken) && UploadException.FindIn(e) is { } source)
         {
             // The source, not the network, failed while the body was streamed (a file that shrank).
             Fail(source);
             return;
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            OnTransportFailure(e, UploadState.Unknown);
+            OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Unknown);
             return;
         }
 
@@ -107,9 +107,9 @@ internal sealed partial class ResumableUploadEngine
                 {
                     body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
                 {
-                    OnTransportFailure(e, UploadState.Unknown);
+                    OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Unknown);
                     return;
                 }
 
@@ -117,7 +117,7 @@ internal sealed partial class ResumableUploadEngine
             }
             else
             {
-                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Unknown, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, UploadState.Unknown, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -132,9 +132,9 @@ internal sealed partial class ResumableUploadEngine
         {
             response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            OnTransportFailure(e, UploadState.Querying);
+            OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Querying);
             return;
         }
 
@@ -152,9 +152,9 @@ internal sealed partial class ResumableUploadEngine
                 {
                     body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
                 {
-                    OnTransportFailure(e, UploadState.Querying);
+                    OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Querying);
                     return;
                 }
 
@@ -166,27 +166,24 @@ internal sealed partial class ResumableUploadEngine
             }
             else
             {
-                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Querying, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, UploadState.Querying, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     private async ValueTask BackoffAsync(bool async, CancellationToken cancellationToken)
     {
-        var delay = Backoff.Delay(_pipeline.Retry, _failedAttempts, _retryAfter);
-        _retryAfter = null;
-        await Backoff.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
+        await _retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
         State = _afterBackoff;
     }
 
-    /// <summary>Routes an error status: session gone → Expired; retryable → Unknown/Backoff; 401 → one re-query; else Failed.</summary>
-    private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, bool uploadSession, UploadState retryState, bool async, CancellationToken cancellationToken)
+    /// <summary>Routes an error status by the retrier's decision: Restart → Expired; Retry → Unknown/Backoff; 401 → one re-query; else Failed.</summary>
+    private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, RequestKind kind, UploadState retryState, bool async, CancellationToken cancellationToken)
     {
-        string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-        var error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+        var error = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
         _lastError = error;
-        _retryAfter = Backoff.RetryAfter(response, _pipeline.Time);
-        if (uploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
+        _retrier.Heard(response);
+        if (kind == RequestKind.UploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
         {
             // A token that expired mid-upload: the provider is asked again on the next request.
             _unauthorizedRetried = true;
@@ -194,7 +191,7 @@ internal sealed partial class ResumableUploadEngine
             return;
         }
 
-        switch (ErrorClassifier.Classify(error, uploadSession))
+        switch (_retrier.Decide(error, request.Method, kind))
         {
             case ErrorClass.Restart:
                 State = UploadState.Expired;
@@ -211,11 +208,11 @@ internal sealed partial class ResumableUploadEngine
         }
     }
 
-    private void OnTransportFailure(Exception error, UploadState retryState)
+    private void OnTransportFailure(Exception error, HttpRequestMessage request, RequestKind kind, UploadState retryState)
     {
         _lastError = error;
-        _retryAfter = null;
-        if (ErrorClassifier.Classify(error) != ErrorClass.Retry)
+        _retrier.Heard(null);
+        if (_retrier.Decide(error, request.Method, kind) != ErrorClass.Retry)
         {
             // Even a non-retryable transport failure leaves the chunk's fate unknown: keep the session resumable.
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;

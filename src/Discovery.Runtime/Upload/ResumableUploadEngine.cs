@@ -16,6 +16,7 @@ namespace Discovery.Runtime;
 internal sealed partial class ResumableUploadEngine
 {
     private readonly HttpPipeline _pipeline;
+    private readonly Retrier _retrier;
     private readonly MediaUpload _media;
     private readonly MediaUploadLimits _limits;
     private readonly Func<HttpRequestMessage> _createInitiation;
@@ -30,11 +31,9 @@ internal sealed partial class ResumableUploadEngine
     private bool _resumedFromSaved;
     private bool _rangeContradiction;
     private bool _unauthorizedRetried;
-    private int _failedAttempts;
     private int _restarts;
     private int _confirmedThisRun;
     private UploadState _afterBackoff;
-    private TimeSpan? _retryAfter;
     private Exception? _lastError;
 
     private byte[]? _buffer;
@@ -52,6 +51,7 @@ internal sealed partial class ResumableUploadEngine
         Action<UploadSessionData>? sessionCreated)
     {
         _pipeline = pipeline;
+        _retrier = pipeline.NewRetrier();
         _media = media;
         _limits = limits;
         _createInitiation = createInitiation;
@@ -202,8 +202,7 @@ internal sealed partial class ResumableUploadEngine
             int status = (int)response.StatusCode;
             if (status is not (499 or 404 or 410) && status is not (>= 200 and < 300))
             {
-                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                throw new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+                throw await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -223,7 +222,7 @@ internal sealed partial class ResumableUploadEngine
     /// <summary>Suspended/Failed → Querying (session known) or Initiating.</summary>
     private void OnResume()
     {
-        _failedAttempts = 0;
+        _retrier.Reset();
         _unauthorizedRetried = false;
         _lastError = null;
         State = _sessionUri is null ? UploadState.Initiating : UploadState.Querying;
@@ -251,7 +250,7 @@ internal sealed partial class ResumableUploadEngine
         _sentEnd = 0;
         _finalSent = false;
         _resumedFromSaved = false;
-        _failedAttempts = 0;
+        _retrier.Reset();
         State = UploadState.Ready;
         _sessionCreated?.Invoke(Session!);
         _report(Progress(UploadStatus.Uploading));
@@ -353,7 +352,7 @@ internal sealed partial class ResumableUploadEngine
             _finalSent = false;
             _resumedFromSaved = false;
             _rangeContradiction = false;
-            _failedAttempts = 0;
+            _retrier.Reset();
             _total = _media.Length ?? _total;
             State = UploadState.Initiating;
             _report(Progress(UploadStatus.Starting));
@@ -371,8 +370,7 @@ internal sealed partial class ResumableUploadEngine
     /// <summary>Any failed attempt: → Backoff(next), or Suspended once <see cref="RetryPolicy.MaxAttempts"/> is reached.</summary>
     private void EnterBackoff(UploadState next)
     {
-        _failedAttempts++;
-        if (_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        if (!_retrier.Failed())
         {
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
             _report(Progress(UploadStatus.Failed, _lastError));
@@ -444,10 +442,10 @@ internal sealed partial class ResumableUploadEngine
 
         if (next > _offset)
         {
-            _failedAttempts = 0;
+            _retrier.Reset();
             _confirmedThisRun++;
         }
-        else if (stallCounts && ++_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        else if (stallCounts && !_retrier.Failed())
         {
             // A server that keeps persisting nothing would otherwise loop forever.
             _offset = next;

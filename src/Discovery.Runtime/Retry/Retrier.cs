@@ -1,0 +1,88 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Discovery.Runtime;
+
+/// <summary>
+/// The retry bookkeeping of one step (a plain request, an upload step, a download range): decides through
+/// <see cref="ErrorClassifier"/>, counts failed attempts against the policy, and waits the server's Retry-After or
+/// else the policy's delay, always through the service's <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class Retrier
+{
+    private readonly RetryPolicy _policy;
+    private readonly TimeProvider _time;
+    private int _failures;
+    private TimeSpan? _retryAfter;
+
+    public Retrier(RetryPolicy policy, TimeProvider time)
+    {
+        _policy = policy;
+        _time = time;
+    }
+
+    /// <summary>Retry, Restart or Fatal for a failed attempt, honouring the policy's opt-in for non-idempotent methods.</summary>
+    public ErrorClass Decide(Exception failure, HttpMethod method, RequestKind kind)
+        => ErrorClassifier.Decide(failure, method, kind, _policy.RetryNonIdempotent);
+
+    /// <summary>Remembers the answer's Retry-After (or, without an answer, that there is none) for the next wait.</summary>
+    public void Heard(HttpResponseMessage? answer) => _retryAfter = answer is null ? null : RetryAfter(answer);
+
+    /// <summary>Counts a failed attempt; false once the policy's attempts are spent.</summary>
+    public bool Failed() => ++_failures < _policy.MaxAttempts;
+
+    /// <summary>The step made progress: its next failure starts a new count.</summary>
+    public void Reset() => _failures = 0;
+
+    /// <summary>
+    /// Waits before the next attempt without blocking on the async path. On the sync path it blocks the calling
+    /// thread on an event that a provider timer sets, which keeps fake clocks in control and never parks a
+    /// thread-pool task.
+    /// </summary>
+    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken)
+    {
+        var delay = _retryAfter is { } serverDelay && serverDelay >= TimeSpan.Zero
+            ? serverDelay
+            : _policy.GetDelay(Math.Max(1, _failures), Random.Shared.NextDouble());
+        _retryAfter = null;
+        if (delay <= TimeSpan.Zero)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return default;
+        }
+
+        if (async)
+        {
+            return new ValueTask(Task.Delay(delay, _time, cancellationToken));
+        }
+
+        // Deliberately not disposed: a timer callback racing with disposal would otherwise Set a disposed event.
+        var signal = new ManualResetEventSlim(false);
+        using (_time.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), signal, delay, Timeout.InfiniteTimeSpan))
+        {
+            signal.Wait(cancellationToken);
+        }
+
+        return default;
+    }
+
+    /// <summary>Reads Retry-After as delta-seconds or an HTTP date relative to the provider's clock.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}
