@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -94,20 +93,13 @@ public abstract partial class RequestBase
         return buffer.WrittenSpan.ToArray();
     }
 
-    internal static HttpContent JsonContent(byte[] json)
-    {
-        var content = new ByteArrayContent(json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
-        return content;
-    }
-
     /// <summary>Sends the plain (non-media) request with retries; returns the successful response.</summary>
     internal ValueTask<HttpResponseMessage> SendPlainAsync(bool async, CancellationToken cancellationToken)
     {
         var uri = BuildUri(BuildPath(), relativeToRoot: false, null);
         var body = SerializeBody();
         return Pipeline.SendWithRetryAsync(
-            () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonContent(body) },
+            () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonBody.From(body) },
             canRetry: true,
             async,
             cancellationToken);

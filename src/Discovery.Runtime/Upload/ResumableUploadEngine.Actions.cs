@@ -12,7 +12,10 @@ internal sealed partial class ResumableUploadEngine
 {
     private async ValueTask InitiateAsync(bool async, CancellationToken cancellationToken)
     {
-        using var request = _createInitiation();
+        using var request = new HttpRequestMessage(_initiation.Method, _initiation.Uri)
+        {
+            Content = _initiation.Metadata is null ? new ByteArrayContent(Array.Empty<byte>()) : JsonBody.From(_initiation.Metadata),
+        };
         request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", _media.MimeType);
         if (_media.Length is long length)
         {
@@ -216,7 +219,7 @@ internal sealed partial class ResumableUploadEngine
         {
             // Even a non-retryable transport failure leaves the chunk's fate unknown: keep the session resumable.
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, error));
+            _events.Report(Progress(UploadStatus.Failed, error));
             return;
         }
 

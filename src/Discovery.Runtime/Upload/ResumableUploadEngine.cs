@@ -19,9 +19,8 @@ internal sealed partial class ResumableUploadEngine
     private readonly Retrier _retrier;
     private readonly MediaUpload _media;
     private readonly MediaUploadLimits _limits;
-    private readonly Func<HttpRequestMessage> _createInitiation;
-    private readonly Action<UploadProgress> _report;
-    private readonly Action<UploadSessionData>? _sessionCreated;
+    private readonly UploadTarget _initiation;
+    private readonly UploadEvents _events;
 
     private Uri? _sessionUri;
     private long _offset;
@@ -42,21 +41,14 @@ internal sealed partial class ResumableUploadEngine
     private int _chunkLength;
     private bool _chunkFinal;
 
-    public ResumableUploadEngine(
-        HttpPipeline pipeline,
-        MediaUpload media,
-        MediaUploadLimits limits,
-        Func<HttpRequestMessage> createInitiation,
-        Action<UploadProgress> report,
-        Action<UploadSessionData>? sessionCreated)
+    public ResumableUploadEngine(HttpPipeline pipeline, UploadTarget initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
     {
         _pipeline = pipeline;
         _retrier = pipeline.NewRetrier();
+        _initiation = initiation;
         _media = media;
         _limits = limits;
-        _createInitiation = createInitiation;
-        _report = report;
-        _sessionCreated = sessionCreated;
+        _events = events;
         _total = media.Length;
     }
 
@@ -216,7 +208,7 @@ internal sealed partial class ResumableUploadEngine
     {
         _limits.Validate(_media);
         State = UploadState.Initiating;
-        _report(Progress(UploadStatus.Starting));
+        _events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Suspended/Failed → Querying (session known) or Initiating.</summary>
@@ -226,7 +218,7 @@ internal sealed partial class ResumableUploadEngine
         _unauthorizedRetried = false;
         _lastError = null;
         State = _sessionUri is null ? UploadState.Initiating : UploadState.Querying;
-        _report(Progress(UploadStatus.Starting));
+        _events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Initiating + 200/201: → Ready(0), or Failed without a Location.</summary>
@@ -252,8 +244,8 @@ internal sealed partial class ResumableUploadEngine
         _resumedFromSaved = false;
         _retrier.Reset();
         State = UploadState.Ready;
-        _sessionCreated?.Invoke(Session!);
-        _report(Progress(UploadStatus.Uploading));
+        _events.Report(Session!);
+        _events.Report(Progress(UploadStatus.Uploading));
     }
 
     /// <summary>Sending + 308: → Ready(k+1) honouring partial persistence, or Unknown when Range contradicts what was confirmed.</summary>
@@ -334,7 +326,7 @@ internal sealed partial class ResumableUploadEngine
         }
 
         State = UploadState.Complete;
-        _report(Progress(UploadStatus.Completed));
+        _events.Report(Progress(UploadStatus.Completed));
     }
 
     /// <summary>Unknown → Backoff → Querying (or Suspended when the retry budget is spent).</summary>
@@ -355,7 +347,7 @@ internal sealed partial class ResumableUploadEngine
             _retrier.Reset();
             _total = _media.Length ?? _total;
             State = UploadState.Initiating;
-            _report(Progress(UploadStatus.Starting));
+            _events.Report(Progress(UploadStatus.Starting));
             return;
         }
 
@@ -373,7 +365,7 @@ internal sealed partial class ResumableUploadEngine
         if (!_retrier.Failed())
         {
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, _lastError));
+            _events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -381,7 +373,7 @@ internal sealed partial class ResumableUploadEngine
         State = UploadState.Backoff;
 
         // Observers see each retry and its cause as it happens, not only the final outcome.
-        _report(Progress(UploadStatus.Uploading, _lastError));
+        _events.Report(Progress(UploadStatus.Uploading, _lastError));
     }
 
     /// <summary>Querying + 499, or a completed DELETE: → Cancelled (terminal).</summary>
@@ -391,7 +383,7 @@ internal sealed partial class ResumableUploadEngine
         State = UploadState.Cancelled;
         _media.ReleaseSource();
         ReturnBuffer();
-        _report(Progress(UploadStatus.Cancelled, _lastError));
+        _events.Report(Progress(UploadStatus.Cancelled, _lastError));
     }
 
     /// <summary>Caller cancellation in any state: → Suspended (session kept) or back to New.</summary>
@@ -402,7 +394,7 @@ internal sealed partial class ResumableUploadEngine
 
         // The file is reopened lazily if the upload is resumed; holding it until then would lock it for nothing.
         _media.ReleaseSource();
-        _report(Progress(UploadStatus.Cancelled));
+        _events.Report(Progress(UploadStatus.Cancelled));
     }
 
     /// <summary>
@@ -414,14 +406,14 @@ internal sealed partial class ResumableUploadEngine
     {
         _lastError = error;
         State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-        _report(Progress(UploadStatus.Failed, error));
+        _events.Report(Progress(UploadStatus.Failed, error));
     }
 
     private void Fail(Exception error)
     {
         _lastError = error;
         State = UploadState.Failed;
-        _report(Progress(UploadStatus.Failed, error));
+        _events.Report(Progress(UploadStatus.Failed, error));
     }
 
     private void AcceptOffset(long next, bool stallCounts)
@@ -451,7 +443,7 @@ internal sealed partial class ResumableUploadEngine
             _offset = next;
             _lastError = new UploadException("The server persisted none of the last chunks.", UploadState.Suspended);
             State = UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, _lastError));
+            _events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -463,6 +455,6 @@ internal sealed partial class ResumableUploadEngine
 
         _offset = next;
         State = UploadState.Ready;
-        _report(Progress(UploadStatus.Uploading));
+        _events.Report(Progress(UploadStatus.Uploading));
     }
 }
