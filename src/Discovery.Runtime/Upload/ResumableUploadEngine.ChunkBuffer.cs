@@ -7,50 +7,12 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Where a chunk's bytes come from: streamed straight from seekable media of known length, or else the single
-/// pooled chunk buffer (what is held, what must be re-read, and the look-ahead byte for unknown lengths).
+/// The single pooled chunk buffer, for media that cannot be streamed by range (forward-only or of unknown length):
+/// what is held, what must be re-read, and the look-ahead byte for unknown lengths.
 /// </summary>
 internal sealed partial class ResumableUploadEngine
 {
     private bool CanProduce(long position) => _media.CanReadAt || position >= _bufStart;
-
-    /// <summary>
-    /// Seekable media of known length needs no chunk buffer: the request body reads its range straight from
-    /// the source while the socket sends (file reads overlap network writes, as in a plain PUT), and every
-    /// retry reads exactly the unconfirmed bytes again.
-    /// </summary>
-    private bool StreamsChunks => _media.CanReadAt && _total is not null;
-
-    /// <summary>The next chunk of streamed media: [offset, offset + length), final when it reaches the total.</summary>
-    private void PlanStreamedChunk()
-    {
-        long total = _total!.Value;
-        _chunkLength = (int)Math.Min(ChunkSize(), total - _offset);
-        _chunkFinal = _offset + _chunkLength == total;
-        CheckMaxSize();
-    }
-
-    private int ChunkSize()
-    {
-        int chunk = _media.ChunkSize;
-        if (_total is long small && small <= MediaUpload.ChunkGranularity)
-        {
-            // Media this small may use any chunk size by Google's rule, yet servers refuse a non-final chunk
-            // that is not a multiple of 256 KiB: one chunk satisfies both.
-            chunk = Math.Max(chunk, (int)small);
-        }
-
-        return chunk;
-    }
-
-    private void CheckMaxSize()
-    {
-        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
-        {
-            throw new UploadException(
-                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
-        }
-    }
 
     /// <summary>
     /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
