@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -8,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>Base of every generated request: URI building, the JSON body and media download.</summary>
+/// <summary>Base of every generated request: what it sends (verb, URI, JSON body) through the service's pipeline.</summary>
 public abstract partial class RequestBase
 {
     private System.Net.Http.HttpMethod? _method;
@@ -47,19 +46,6 @@ public abstract partial class RequestBase
     protected virtual void WriteBody(Utf8JsonWriter writer)
     {
     }
-
-    /// <summary>
-    /// Streams the method's media (alt=media) into <paramref name="destination"/> with ranged requests of
-    /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
-    /// </summary>
-    protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
-        => MediaDownloader.DownloadAsync(Pipeline, BuildMediaDownloadUri(), destination, progress, async: true, cancellationToken).AsTask();
-
-    /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
-    protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
-        => SyncPath.Complete(MediaDownloader.DownloadAsync(Pipeline, BuildMediaDownloadUri(), destination, progress, async: false, CancellationToken.None));
-
-    internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
 
     /// <summary>The request's URI: its path and parameters under the service's endpoint.</summary>
     internal Uri BuildUri(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)

@@ -5,157 +5,50 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Downloads media with ranged GETs of at most one download chunk each, through one pooled copy buffer. After a
-/// fault (error status, dropped connection, short body) it asks again from the last byte written, so a fault
-/// costs at most the bytes in flight.
+/// Downloads media with ranged GETs of at most one download chunk each, through one pooled copy buffer. Each range
+/// is one step: request it, read its answer, decide, wait. After a fault (error status, dropped connection, short
+/// body) the next range starts at the last byte written, so a fault costs at most the bytes in flight.
 /// </summary>
-internal static class MediaDownloader
+internal sealed class MediaDownloader
 {
     private const int CopyBufferSize = 81920;
+
+    private readonly HttpPipeline _pipeline;
+    private readonly Uri _uri;
+    private readonly Stream _destination;
+    private readonly Action<DownloadProgress>? _progress;
+    private readonly Retrier _retrier;
+    private readonly byte[] _buffer;
+    private long _received;
+    private long? _total;
+
+    // The version of the media the first response came from: later ranges must come from the same one.
+    private EntityTagHeaderValue? _version;
+
+    private MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, byte[] buffer)
+    {
+        _pipeline = pipeline;
+        _uri = uri;
+        _destination = destination;
+        _progress = progress;
+        _retrier = pipeline.NewRetrier();
+        _buffer = buffer;
+    }
 
     public static async ValueTask DownloadAsync(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        int chunkSize = pipeline.DownloadChunkSize;
-        long received = 0;
-        long? total = null;
-        var retrier = pipeline.NewRetrier();
-
-        // The version of the media the first response came from: later ranges must come from the same one.
-        EntityTagHeaderValue? version = null;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            while (total is null || received < total)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                request.Headers.Range = new RangeHeaderValue(received, received + chunkSize - 1);
-
-                // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
-                // here would not be the bytes the ranges refer to, and the download would end early.
-                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
-                if (received > 0 && version is not null)
-                {
-                    // If the media changed, the server sends the new version whole instead of a range of it.
-                    request.Headers.IfRange = new RangeConditionHeaderValue(version);
-                }
-
-                Exception? fault = null;
-                retrier.Heard(null);
-                HttpResponseMessage? response = null;
-                try
-                {
-                    response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken) && retrier.Decide(e, HttpMethod.Get, RequestKind.Plain) == ErrorClass.Retry)
-                {
-                    fault = e;
-                }
-
-                if (response is not null)
-                {
-                    using (response)
-                    {
-                        var status = response.StatusCode;
-                        var range = response.Content.Headers.ContentRange;
-                        if (status == HttpStatusCode.RequestedRangeNotSatisfiable && (received == 0 || range?.Length == received))
-                        {
-                            // The requested range starts at the end: an empty media, or one whose last chunk ended exactly.
-                            total = received;
-                            break;
-                        }
-
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            var error = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
-                            if (retrier.Decide(error, HttpMethod.Get, RequestKind.Plain) != ErrorClass.Retry)
-                            {
-                                progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, error));
-                                throw error;
-                            }
-
-                            fault = error;
-                            retrier.Heard(response);
-                        }
-                        else
-                        {
-                            var tag = response.Headers.ETag;
-                            if (version is null && tag is { IsWeak: false })
-                            {
-                                version = tag;
-                            }
-                            else if (version is not null && tag is not null && tag.Tag != version.Tag)
-                            {
-                                // Splicing two versions would hand the caller a file that never existed.
-                                var changed = new HttpError(status, null, request.Method.Method, uri,
-                                    string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {version.Tag}, now {tag.Tag}) after {received} bytes; start the download again."));
-                                progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, changed));
-                                throw changed;
-                            }
-
-                            long skip = 0;
-                            long? expected = null;
-                            if (status == HttpStatusCode.PartialContent)
-                            {
-                                if (range?.From != received || range.To is null)
-                                {
-                                    throw new HttpError(status, null, request.Method.Method, uri,
-                                        string.Create(CultureInfo.InvariantCulture, $"The server answered a request for byte {received} with Content-Range '{range}'."));
-                                }
-
-                                total = range.Length ?? total;
-                                expected = range.To.Value - range.From.Value + 1;
-                            }
-                            else
-                            {
-                                // The server ignored Range and sent everything: skip what is already written.
-                                skip = received;
-                                if (response.Content.Headers.ContentLength is long length)
-                                {
-                                    total = length;
-                                    expected = length;
-                                }
-                            }
-
-                            var (got, readFault) = await CopyAsync(response, destination, buffer, skip, position => progress?.Invoke(new DownloadProgress(DownloadStatus.Downloading, position, total)), received, async, cancellationToken).ConfigureAwait(false);
-                            received += got;
-                            if (got > 0)
-                            {
-                                retrier.Reset();
-                            }
-
-                            long bodyBytes = got + (status == HttpStatusCode.PartialContent ? 0 : skip);
-                            if (readFault is not null || (expected is long want && bodyBytes < want))
-                            {
-                                fault = readFault ?? new IOException("The response body ended before the bytes it announced.");
-                            }
-                            else if (status != HttpStatusCode.PartialContent || (total is null && got < chunkSize))
-                            {
-                                total = received;
-                            }
-                        }
-                    }
-                }
-
-                if (fault is not null)
-                {
-                    if (!retrier.Failed())
-                    {
-                        progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, fault));
-                        throw fault;
-                    }
-
-                    await retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            progress?.Invoke(new DownloadProgress(DownloadStatus.Completed, received, total));
+            await new MediaDownloader(pipeline, uri, destination, progress, buffer).RunAsync(async, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -163,9 +56,144 @@ internal static class MediaDownloader
         }
     }
 
+    private async ValueTask RunAsync(bool async, CancellationToken cancellationToken)
+    {
+        while (_total is null || _received < _total)
+        {
+            if (await RequestRangeAsync(async, cancellationToken).ConfigureAwait(false) is { } fault)
+            {
+                await DecideAsync(fault, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Report(DownloadStatus.Completed);
+    }
+
+    /// <summary>One ranged GET from the last byte written; returns the fault to retry after, or null.</summary>
+    private async ValueTask<Exception?> RequestRangeAsync(bool async, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
+        request.Headers.Range = new RangeHeaderValue(_received, _received + _pipeline.DownloadChunkSize - 1);
+
+        // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
+        // here would not be the bytes the ranges refer to, and the download would end early.
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
+        if (_received > 0 && _version is not null)
+        {
+            // If the media changed, the server sends the new version whole instead of a range of it.
+            request.Headers.IfRange = new RangeConditionHeaderValue(_version);
+        }
+
+        _retrier.Heard(null);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
+        {
+            return e;
+        }
+
+        using (response)
+        {
+            return await ReadAnswerAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<Exception?> ReadAnswerAsync(HttpResponseMessage response, HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && (_received == 0 || response.Content.Headers.ContentRange?.Length == _received))
+        {
+            // The requested range starts at the end: an empty media, or one whose last chunk ended exactly.
+            _total = _received;
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            _retrier.Heard(response);
+            return await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        CheckVersion(response);
+        bool partial = response.StatusCode == HttpStatusCode.PartialContent;
+        long? expected = partial ? ExpectRange(response) : ExpectWhole(response);
+
+        // A server that ignored Range sends everything: what is already written is skipped.
+        long skip = partial ? 0 : _received;
+        var (written, readFault) = await CopyAsync(response, skip, async, cancellationToken).ConfigureAwait(false);
+        if (written > 0)
+        {
+            _retrier.Reset();
+        }
+
+        if (readFault is not null || (expected is long want && written + skip < want))
+        {
+            return readFault ?? new IOException("The response body ended before the bytes it announced.");
+        }
+
+        if (!partial || (_total is null && written < _pipeline.DownloadChunkSize))
+        {
+            _total = _received;
+        }
+
+        return null;
+    }
+
+    /// <summary>Splicing two versions would hand the caller a file that never existed.</summary>
+    private void CheckVersion(HttpResponseMessage response)
+    {
+        var tag = response.Headers.ETag;
+        if (_version is null && tag is { IsWeak: false })
+        {
+            _version = tag;
+        }
+        else if (_version is not null && tag is not null && tag.Tag != _version.Tag)
+        {
+            throw Failed(new HttpError(response.StatusCode, null, HttpMethod.Get.Method, _uri,
+                string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {_version.Tag}, now {tag.Tag}) after {_received} bytes; start the download again.")));
+        }
+    }
+
+    /// <summary>The bytes a 206 announces; it must start where the download stands.</summary>
+    private long ExpectRange(HttpResponseMessage response)
+    {
+        var range = response.Content.Headers.ContentRange;
+        if (range?.From != _received || range.To is null)
+        {
+            throw new HttpError(response.StatusCode, null, HttpMethod.Get.Method, _uri,
+                string.Create(CultureInfo.InvariantCulture, $"The server answered a request for byte {_received} with Content-Range '{range}'."));
+        }
+
+        _total = range.Length ?? _total;
+        return range.To.Value - range.From.Value + 1;
+    }
+
+    /// <summary>The bytes a 200 announces: the whole media.</summary>
+    private long? ExpectWhole(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentLength is long length)
+        {
+            _total = length;
+        }
+
+        return response.Content.Headers.ContentLength;
+    }
+
+    /// <summary>Throws the fault unless the retrier lets the next range be tried; then waits.</summary>
+    private ValueTask DecideAsync(Exception fault, bool async, CancellationToken cancellationToken)
+    {
+        if (_retrier.Decide(fault, HttpMethod.Get, RequestKind.Plain) != ErrorClass.Retry || !_retrier.Failed())
+        {
+            ExceptionDispatchInfo.Throw(Failed(fault));
+        }
+
+        return _retrier.WaitAsync(async, cancellationToken);
+    }
+
     /// <summary>Copies the body; a failure of the connection is returned (to retry), a failure of the destination is thrown.</summary>
-    private static async ValueTask<(long Written, Exception? Fault)> CopyAsync(
-        HttpResponseMessage response, Stream destination, byte[] buffer, long skip, Action<long> report, long start, bool async, CancellationToken cancellationToken)
+    private async ValueTask<(long Written, Exception? Fault)> CopyAsync(HttpResponseMessage response, long skip, bool async, CancellationToken cancellationToken)
     {
         long written = 0;
         Stream body;
@@ -188,8 +216,8 @@ internal static class MediaDownloader
                 try
                 {
                     n = async
-                        ? await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)
-                        : body.Read(buffer, 0, buffer.Length);
+                        ? await body.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false)
+                        : body.Read(_buffer, 0, _buffer.Length);
                 }
                 catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
                 {
@@ -201,28 +229,37 @@ internal static class MediaDownloader
                     return (written, null);
                 }
 
-                int offset = 0;
-                if (skip > 0)
-                {
-                    offset = (int)Math.Min(n, skip);
-                    skip -= offset;
-                }
-
+                int offset = (int)Math.Min(n, skip);
+                skip -= offset;
                 if (offset < n)
                 {
-                    if (async)
-                    {
-                        await destination.WriteAsync(buffer.AsMemory(offset, n - offset), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        destination.Write(buffer, offset, n - offset);
-                    }
-
+                    await WriteAsync(offset, n - offset, async, cancellationToken).ConfigureAwait(false);
                     written += n - offset;
-                    report(start + written);
                 }
             }
         }
     }
+
+    private async ValueTask WriteAsync(int offset, int count, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            await _destination.WriteAsync(_buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _destination.Write(_buffer, offset, count);
+        }
+
+        _received += count;
+        Report(DownloadStatus.Downloading);
+    }
+
+    private Exception Failed(Exception error)
+    {
+        Report(DownloadStatus.Failed, error);
+        return error;
+    }
+
+    private void Report(DownloadStatus status, Exception? error = null) => _progress?.Invoke(new DownloadProgress(status, _received, _total, error));
 }
