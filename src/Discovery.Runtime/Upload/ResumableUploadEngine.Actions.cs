@@ -67,77 +67,51 @@ internal sealed partial class ResumableUploadEngine
         }
 
         State = UploadState.Sending;
-        long start = _offset;
         HttpContent content = streamed
-            ? new MediaBodyContent(_media, start, _chunkLength)
+            ? new MediaBodyContent(_media, _offset, _chunkLength)
             : new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
-        string totalText = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
-        content.Headers.TryAddWithoutValidation("Content-Range", _chunkLength == 0
-            ? "bytes */" + totalText
-            : string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{start + _chunkLength - 1}/{totalText}"));
-        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
-        _sentEnd = Math.Max(_sentEnd, start + _chunkLength);
+        using var request = SessionRequest(content, _chunkLength);
+        _sentEnd = Math.Max(_sentEnd, _offset + _chunkLength);
         _finalSent |= _chunkFinal;
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
-        }
-        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken) && UploadException.FindIn(e) is { } source)
-        {
-            // The source, not the network, failed while the body was streamed (a file that shrank).
-            Fail(source);
-            return;
-        }
-        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-        {
-            OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Unknown);
-            return;
-        }
-
-        using (response)
-        {
-            int status = EffectiveStatus(response);
-            if (status == 308)
-            {
-                OnChunkPersisted(response);
-            }
-            else if (status is >= 200 and < 300)
-            {
-                byte[] body;
-                try
-                {
-                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-                {
-                    OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Unknown);
-                    return;
-                }
-
-                OnChunkCompleted(body);
-            }
-            else
-            {
-                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, UploadState.Unknown, async, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await ExchangeAsync(request, _chunkLength, UploadState.Unknown, OnChunkPersisted, OnChunkCompleted, async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask QueryAsync(bool async, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(Array.Empty<byte>());
-        content.Headers.TryAddWithoutValidation("Content-Range", "bytes */" + (_total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*"));
-        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
-        HttpResponseMessage response;
+        using var request = SessionRequest(new ByteArrayContent(Array.Empty<byte>()), 0);
+        await ExchangeAsync(request, 0, UploadState.Querying, OnQueryAnswered, OnQueryCompleted, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A PUT to the session of <paramref name="length"/> bytes from the confirmed offset; none is a status query.</summary>
+    private HttpRequestMessage SessionRequest(HttpContent content, int length)
+    {
+        string total = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
+        content.Headers.TryAddWithoutValidation("Content-Range", length == 0
+            ? "bytes */" + total
+            : string.Create(CultureInfo.InvariantCulture, $"bytes {_offset}-{_offset + length - 1}/{total}"));
+        return new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
+    }
+
+    /// <summary>
+    /// Sends one session request and routes its outcome: 308 and 2xx (with its body) to the given transitions, 499 to
+    /// Cancelled when querying, a failure of the exchange or an error status by the retrier's decision.
+    /// </summary>
+    private async ValueTask ExchangeAsync(HttpRequestMessage request, long mediaBytes, UploadState retryState, Action<HttpResponseMessage> persisted, Action<byte[]> completed, bool async, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        byte[]? body = null;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            response = await _pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+            if (EffectiveStatus(response) is >= 200 and < 300)
+            {
+                body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Querying);
+            response?.Dispose();
+            OnTransportFailure(e, request, RequestKind.UploadSession, retryState);
             return;
         }
 
@@ -146,30 +120,19 @@ internal sealed partial class ResumableUploadEngine
             int status = EffectiveStatus(response);
             if (status == 308)
             {
-                OnQueryAnswered(response);
+                persisted(response);
             }
-            else if (status is >= 200 and < 300)
+            else if (body is not null)
             {
-                byte[] body;
-                try
-                {
-                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-                {
-                    OnTransportFailure(e, request, RequestKind.UploadSession, UploadState.Querying);
-                    return;
-                }
-
-                OnQueryCompleted(body);
+                completed(body);
             }
-            else if (status == 499)
+            else if (status == 499 && retryState == UploadState.Querying)
             {
                 OnSessionCancelled();
             }
             else
             {
-                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, UploadState.Querying, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, retryState, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -213,6 +176,13 @@ internal sealed partial class ResumableUploadEngine
 
     private void OnTransportFailure(Exception error, HttpRequestMessage request, RequestKind kind, UploadState retryState)
     {
+        if (UploadException.FindIn(error) is { } source)
+        {
+            // The source, not the network, failed while the body was streamed (a file that shrank).
+            Fail(source);
+            return;
+        }
+
         _lastError = error;
         _retrier.Heard(null);
         if (_retrier.Decide(error, request.Method, kind) != ErrorClass.Retry)
