@@ -16,64 +16,45 @@ namespace Discovery.Runtime;
 /// is one step: request it, read its answer, decide, wait. After a fault (error status, dropped connection, short
 /// body) the next range starts at the last byte written, so a fault costs at most the bytes in flight.
 /// </summary>
-internal sealed class MediaDownloader
+internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress)
 {
     private const int CopyBufferSize = 81920;
 
-    private readonly HttpPipeline _pipeline;
-    private readonly Uri _uri;
-    private readonly Stream _destination;
-    private readonly Action<DownloadProgress>? _progress;
-    private readonly Retrier _retrier;
-    private readonly byte[] _buffer;
+    private readonly Retrier _retrier = pipeline.NewRetrier();
+    private byte[] _buffer = Array.Empty<byte>();
     private long _received;
     private long? _total;
 
     // The version of the media the first response came from: later ranges must come from the same one.
     private EntityTagHeaderValue? _version;
 
-    private MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, byte[] buffer)
-    {
-        _pipeline = pipeline;
-        _uri = uri;
-        _destination = destination;
-        _progress = progress;
-        _retrier = pipeline.NewRetrier();
-        _buffer = buffer;
-    }
-
-    public static async ValueTask DownloadAsync(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, bool async, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        _buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            await new MediaDownloader(pipeline, uri, destination, progress, buffer).RunAsync(async, cancellationToken).ConfigureAwait(false);
+            while (_total is null || _received < _total)
+            {
+                if (await RequestRangeAsync(async, cancellationToken).ConfigureAwait(false) is { } fault)
+                {
+                    await DecideAsync(fault, async, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            Report(DownloadStatus.Completed);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(_buffer);
         }
-    }
-
-    private async ValueTask RunAsync(bool async, CancellationToken cancellationToken)
-    {
-        while (_total is null || _received < _total)
-        {
-            if (await RequestRangeAsync(async, cancellationToken).ConfigureAwait(false) is { } fault)
-            {
-                await DecideAsync(fault, async, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        Report(DownloadStatus.Completed);
     }
 
     /// <summary>One ranged GET from the last byte written; returns the fault to retry after, or null.</summary>
     private async ValueTask<Exception?> RequestRangeAsync(bool async, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
-        request.Headers.Range = new RangeHeaderValue(_received, _received + _pipeline.DownloadChunkSize - 1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Range = new RangeHeaderValue(_received, _received + pipeline.DownloadChunkSize - 1);
 
         // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
         // here would not be the bytes the ranges refer to, and the download would end early.
@@ -88,7 +69,7 @@ internal sealed class MediaDownloader
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
@@ -118,10 +99,11 @@ internal sealed class MediaDownloader
 
         CheckVersion(response);
         bool partial = response.StatusCode == HttpStatusCode.PartialContent;
-        long? expected = partial ? ExpectRange(response) : ExpectWhole(response);
+        long? expected = partial ? ExpectRange(response) : response.Content.Headers.ContentLength;
 
         // A server that ignored Range sends everything: what is already written is skipped.
         long skip = partial ? 0 : _received;
+        _total = partial ? _total : expected ?? _total;
         var (written, readFault) = await CopyAsync(response, skip, async, cancellationToken).ConfigureAwait(false);
         if (written > 0)
         {
@@ -133,7 +115,7 @@ internal sealed class MediaDownloader
             return readFault ?? new IOException("The response body ended before the bytes it announced.");
         }
 
-        if (!partial || (_total is null && written < _pipeline.DownloadChunkSize))
+        if (!partial || (_total is null && written < pipeline.DownloadChunkSize))
         {
             _total = _received;
         }
@@ -151,7 +133,7 @@ internal sealed class MediaDownloader
         }
         else if (_version is not null && tag is not null && tag.Tag != _version.Tag)
         {
-            throw Failed(new HttpError(response.StatusCode, null, HttpMethod.Get.Method, _uri,
+            throw Failed(new HttpError(response.StatusCode, null, HttpMethod.Get.Method, uri,
                 string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {_version.Tag}, now {tag.Tag}) after {_received} bytes; start the download again.")));
         }
     }
@@ -162,23 +144,12 @@ internal sealed class MediaDownloader
         var range = response.Content.Headers.ContentRange;
         if (range?.From != _received || range.To is null)
         {
-            throw new HttpError(response.StatusCode, null, HttpMethod.Get.Method, _uri,
+            throw new HttpError(response.StatusCode, null, HttpMethod.Get.Method, uri,
                 string.Create(CultureInfo.InvariantCulture, $"The server answered a request for byte {_received} with Content-Range '{range}'."));
         }
 
         _total = range.Length ?? _total;
         return range.To.Value - range.From.Value + 1;
-    }
-
-    /// <summary>The bytes a 200 announces: the whole media.</summary>
-    private long? ExpectWhole(HttpResponseMessage response)
-    {
-        if (response.Content.Headers.ContentLength is long length)
-        {
-            _total = length;
-        }
-
-        return response.Content.Headers.ContentLength;
     }
 
     /// <summary>Throws the fault unless the retrier lets the next range be tried; then waits.</summary>
@@ -192,63 +163,48 @@ internal sealed class MediaDownloader
         return _retrier.WaitAsync(async, cancellationToken);
     }
 
-    /// <summary>Copies the body; a failure of the connection is returned (to retry), a failure of the destination is thrown.</summary>
+    /// <summary>Copies the body, skipping its first bytes; a failure of the connection is returned (to retry), one of the destination thrown.</summary>
     private async ValueTask<(long Written, Exception? Fault)> CopyAsync(HttpResponseMessage response, long skip, bool async, CancellationToken cancellationToken)
     {
-        long written = 0;
-        Stream body;
+        long start = _received;
+        bool writing = false;
         try
         {
-            body = async
+            using var body = async
                 ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
                 : response.Content.ReadAsStream(cancellationToken);
-        }
-        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-        {
-            return (0, e);
-        }
-
-        using (body)
-        {
-            while (true)
+            int n;
+            while ((n = async ? await body.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false) : body.Read(_buffer, 0, _buffer.Length)) > 0)
             {
-                int n;
-                try
-                {
-                    n = async
-                        ? await body.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false)
-                        : body.Read(_buffer, 0, _buffer.Length);
-                }
-                catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-                {
-                    return (written, e);
-                }
-
-                if (n == 0)
-                {
-                    return (written, null);
-                }
-
                 int offset = (int)Math.Min(n, skip);
                 skip -= offset;
-                if (offset < n)
-                {
-                    await WriteAsync(offset, n - offset, async, cancellationToken).ConfigureAwait(false);
-                    written += n - offset;
-                }
+                writing = true;
+                await WriteAsync(offset, n - offset, async, cancellationToken).ConfigureAwait(false);
+                writing = false;
             }
+
+            return (_received - start, null);
+        }
+        catch (Exception e) when (!writing && ErrorClassifier.IsTransportFailure(e, cancellationToken))
+        {
+            return (_received - start, e);
         }
     }
 
     private async ValueTask WriteAsync(int offset, int count, bool async, CancellationToken cancellationToken)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
         if (async)
         {
-            await _destination.WriteAsync(_buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(_buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            _destination.Write(_buffer, offset, count);
+            destination.Write(_buffer, offset, count);
         }
 
         _received += count;
@@ -261,5 +217,5 @@ internal sealed class MediaDownloader
         return error;
     }
 
-    private void Report(DownloadStatus status, Exception? error = null) => _progress?.Invoke(new DownloadProgress(status, _received, _total, error));
+    private void Report(DownloadStatus status, Exception? error = null) => progress?.Invoke(new DownloadProgress(status, _received, _total, error));
 }
