@@ -64,6 +64,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
             throw new InvalidOperationException("Media cannot be replaced once the upload started.");
         }
 
+        limits.Validate(media);
         _upload = new MediaUploader(Pipeline, media, limits, _events);
     }
 

@@ -10,28 +10,20 @@ namespace Discovery.Runtime;
 /// <see cref="ErrorClassifier"/>, counts failed attempts against the policy, and waits the server's Retry-After or
 /// else the policy's delay, always through the service's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class Retrier
+internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
 {
-    private readonly RetryPolicy _policy;
-    private readonly TimeProvider _time;
     private int _failures;
     private TimeSpan? _retryAfter;
 
-    public Retrier(RetryPolicy policy, TimeProvider time)
-    {
-        _policy = policy;
-        _time = time;
-    }
-
     /// <summary>Retry, Restart or Fatal for a failed attempt, honouring the policy's opt-in for non-idempotent methods.</summary>
     public ErrorClass Decide(Exception failure, HttpMethod method, RequestKind kind)
-        => ErrorClassifier.Decide(failure, method, kind, _policy.RetryNonIdempotent);
+        => ErrorClassifier.Decide(failure, method, kind, policy.RetryNonIdempotent);
 
     /// <summary>Remembers the answer's Retry-After (or, without an answer, that there is none) for the next wait.</summary>
     public void Heard(HttpResponseMessage? answer) => _retryAfter = answer is null ? null : RetryAfter(answer);
 
     /// <summary>Counts a failed attempt; false once the policy's attempts are spent.</summary>
-    public bool Failed() => ++_failures < _policy.MaxAttempts;
+    public bool Failed() => ++_failures < policy.MaxAttempts;
 
     /// <summary>The step made progress: its next failure starts a new count.</summary>
     public void Reset() => _failures = 0;
@@ -45,7 +37,7 @@ internal sealed class Retrier
     {
         var delay = _retryAfter is { } serverDelay && serverDelay >= TimeSpan.Zero
             ? serverDelay
-            : _policy.GetDelay(Math.Max(1, _failures), Random.Shared.NextDouble());
+            : policy.GetDelay(Math.Max(1, _failures), Random.Shared.NextDouble());
         _retryAfter = null;
         if (delay <= TimeSpan.Zero)
         {
@@ -55,12 +47,12 @@ internal sealed class Retrier
 
         if (async)
         {
-            return new ValueTask(Task.Delay(delay, _time, cancellationToken));
+            return new ValueTask(Task.Delay(delay, time, cancellationToken));
         }
 
         // Deliberately not disposed: a timer callback racing with disposal would otherwise Set a disposed event.
         var signal = new ManualResetEventSlim(false);
-        using (_time.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), signal, delay, Timeout.InfiniteTimeSpan))
+        using (time.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), signal, delay, Timeout.InfiniteTimeSpan))
         {
             signal.Wait(cancellationToken);
         }
@@ -79,7 +71,7 @@ internal sealed class Retrier
 
         if (header?.Date is { } date)
         {
-            var wait = date - _time.GetUtcNow();
+            var wait = date - time.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

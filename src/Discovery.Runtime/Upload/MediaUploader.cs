@@ -9,24 +9,11 @@ namespace Discovery.Runtime;
 /// <see cref="ResumableUploadEngine"/>, with the manual chunk loop, resuming a saved session and cancelling on
 /// top of the engine. Returns response bodies; reading them is the request's business.
 /// </summary>
-internal sealed class MediaUploader
+internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
 {
-    private readonly HttpPipeline _pipeline;
-    private readonly MediaUploadLimits _limits;
-    private readonly UploadEvents _events;
     private ResumableUploadEngine? _engine;
 
-    /// <summary>Throws <see cref="ArgumentException"/> at once if the media breaks the method's limits or the chunk-size rule.</summary>
-    public MediaUploader(HttpPipeline pipeline, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
-    {
-        limits.Validate(media);
-        _pipeline = pipeline;
-        Media = media;
-        _limits = limits;
-        _events = events;
-    }
-
-    public MediaUpload Media { get; }
+    public MediaUpload Media => media;
 
     /// <summary>Whether a resumable upload began, after which the media can no longer be replaced.</summary>
     public bool Started => _engine is not null;
@@ -34,25 +21,17 @@ internal sealed class MediaUploader
     public UploadSessionData? Session => _engine?.Session;
 
     /// <summary>Uploads all of the media and returns the response body.</summary>
-    public async ValueTask<byte[]> UploadAsync(UploadTarget target, bool async, CancellationToken cancellationToken)
-    {
-        if (!Media.Resumable)
-        {
-            return await SingleRequestUpload.SendAsync(_pipeline, target, Media, _events, async, cancellationToken).ConfigureAwait(false);
-        }
-
-        var engine = Engine(target);
-        await engine.RunAsync(toCompletion: true, async, cancellationToken).ConfigureAwait(false);
-        return engine.CompletedBody!;
-    }
+    public ValueTask<byte[]> UploadAsync(UploadTarget target, bool async, CancellationToken cancellationToken) => media.Resumable
+        ? RunToEndAsync(Engine(target), async, cancellationToken)
+        : SingleRequestUpload.SendAsync(pipeline, target, media, events, async, cancellationToken);
 
     /// <summary>One step of the manual loop: resumable media until the server confirms the next chunk, other media whole.</summary>
     public async ValueTask<(UploadProgress Status, byte[]? Body)> NextChunkAsync(UploadTarget target, CancellationToken cancellationToken)
     {
-        if (!Media.Resumable)
+        if (!media.Resumable)
         {
             var body = await UploadAsync(target, async: true, cancellationToken).ConfigureAwait(false);
-            return (new UploadProgress(UploadStatus.Completed, UploadState.Complete, Media.Length ?? 0, Media.Length), body);
+            return (new UploadProgress(UploadStatus.Completed, UploadState.Complete, media.Length ?? 0, media.Length), body);
         }
 
         var engine = Engine(target);
@@ -61,22 +40,27 @@ internal sealed class MediaUploader
     }
 
     /// <summary>Continues a session saved earlier (possibly by another process) and returns the response body.</summary>
-    public async ValueTask<byte[]> ResumeAsync(UploadTarget target, UploadSessionData session, bool async, CancellationToken cancellationToken)
+    public ValueTask<byte[]> ResumeAsync(UploadTarget target, UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
-        if (!Media.Resumable)
+        if (!media.Resumable)
         {
             throw new InvalidOperationException("Only resumable media can resume a session.");
         }
 
         var engine = Engine(target);
         engine.ResumeFrom(session);
-        await engine.RunAsync(toCompletion: true, async, cancellationToken).ConfigureAwait(false);
-        return engine.CompletedBody!;
+        return RunToEndAsync(engine, async, cancellationToken);
     }
 
     /// <summary>Deletes the resumable session on the server.</summary>
     public ValueTask CancelAsync(CancellationToken cancellationToken)
         => (_engine ?? throw new InvalidOperationException("No resumable upload was started.")).CancelSessionAsync(async: true, cancellationToken);
 
-    private ResumableUploadEngine Engine(UploadTarget target) => _engine ??= new ResumableUploadEngine(_pipeline, target, Media, _limits, _events);
+    private static async ValueTask<byte[]> RunToEndAsync(ResumableUploadEngine engine, bool async, CancellationToken cancellationToken)
+    {
+        await engine.RunAsync(toCompletion: true, async, cancellationToken).ConfigureAwait(false);
+        return engine.CompletedBody!;
+    }
+
+    private ResumableUploadEngine Engine(UploadTarget target) => _engine ??= new ResumableUploadEngine(pipeline, target, media, limits, events);
 }

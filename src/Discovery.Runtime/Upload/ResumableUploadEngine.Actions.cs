@@ -12,12 +12,12 @@ internal sealed partial class ResumableUploadEngine
 {
     private async ValueTask InitiateAsync(bool async, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(_initiation.Method, _initiation.Uri)
+        using var request = new HttpRequestMessage(initiation.Method, initiation.Uri)
         {
-            Content = _initiation.Metadata is null ? new ByteArrayContent(Array.Empty<byte>()) : JsonBody.From(_initiation.Metadata),
+            Content = initiation.Metadata is null ? new ByteArrayContent(Array.Empty<byte>()) : JsonBody.From(initiation.Metadata),
         };
-        request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", _media.MimeType);
-        if (_media.Length is long length)
+        request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", media.MimeType);
+        if (media.Length is long length)
         {
             request.Headers.TryAddWithoutValidation("X-Upload-Content-Length", length.ToString(CultureInfo.InvariantCulture));
         }
@@ -25,7 +25,7 @@ internal sealed partial class ResumableUploadEngine
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
@@ -68,7 +68,7 @@ internal sealed partial class ResumableUploadEngine
 
         State = UploadState.Sending;
         HttpContent content = streamed
-            ? new MediaBodyContent(_media, _offset, _chunkLength)
+            ? new MediaBodyContent(media, _offset, _chunkLength)
             : new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
         using var request = SessionRequest(content, _chunkLength);
         _sentEnd = Math.Max(_sentEnd, _offset + _chunkLength);
@@ -102,7 +102,7 @@ internal sealed partial class ResumableUploadEngine
         byte[]? body = null;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+            response = await pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
             if (EffectiveStatus(response) is >= 200 and < 300)
             {
                 body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
@@ -189,7 +189,7 @@ internal sealed partial class ResumableUploadEngine
         {
             // Even a non-retryable transport failure leaves the chunk's fate unknown: keep the session resumable.
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _events.Report(Progress(UploadStatus.Failed, error));
+            events.Report(Progress(UploadStatus.Failed, error));
             return;
         }
 

@@ -12,7 +12,7 @@ namespace Discovery.Runtime;
 /// </summary>
 internal sealed partial class ResumableUploadEngine
 {
-    private bool CanProduce(long position) => _media.CanReadAt || position >= _bufStart;
+    private bool CanProduce(long position) => media.CanReadAt || position >= _bufStart;
 
     /// <summary>
     /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
@@ -40,7 +40,7 @@ internal sealed partial class ResumableUploadEngine
                 _bufStart = _offset;
             }
         }
-        else if (_offset > held || _media.CanReadAt)
+        else if (_offset > held || media.CanReadAt)
         {
             _bufStart = _offset;
             _bufCount = 0;
@@ -57,8 +57,8 @@ internal sealed partial class ResumableUploadEngine
         {
             long position = _bufStart + _bufCount;
             int n = async
-                ? await _media.ReadAsync(position, _buffer.AsMemory(_bufCount, want - _bufCount), cancellationToken).ConfigureAwait(false)
-                : _media.Read(position, _buffer.AsSpan(_bufCount, want - _bufCount));
+                ? await media.ReadAsync(position, _buffer.AsMemory(_bufCount, want - _bufCount), cancellationToken).ConfigureAwait(false)
+                : media.Read(position, _buffer.AsSpan(_bufCount, want - _bufCount));
             if (n == 0)
             {
                 if (_total is long declared)

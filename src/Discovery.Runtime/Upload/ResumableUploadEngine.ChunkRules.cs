@@ -8,7 +8,7 @@ internal sealed partial class ResumableUploadEngine
 {
     private int ChunkSize()
     {
-        int chunk = _media.ChunkSize;
+        int chunk = media.ChunkSize;
         if (_total is long small && small <= MediaUpload.ChunkGranularity)
         {
             // Media this small may use any chunk size by Google's rule, yet servers refuse a non-final chunk
@@ -21,7 +21,7 @@ internal sealed partial class ResumableUploadEngine
 
     private void CheckMaxSize()
     {
-        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
+        if (limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
         {
             throw new UploadException(
                 string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);

@@ -10,7 +10,7 @@ internal sealed partial class ResumableUploadEngine
     /// the source while the socket sends (file reads overlap network writes, as in a plain PUT), and every
     /// retry reads exactly the unconfirmed bytes again.
     /// </summary>
-    private bool StreamsChunks => _media.CanReadAt && _total is not null;
+    private bool StreamsChunks => media.CanReadAt && _total is not null;
 
     /// <summary>The next chunk of streamed media: [offset, offset + length), final when it reaches the total.</summary>
     private void PlanStreamedChunk()

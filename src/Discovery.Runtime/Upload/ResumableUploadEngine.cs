@@ -13,18 +13,12 @@ namespace Discovery.Runtime;
 /// what the server confirmed; bytes at or past it that a forward-only source cannot produce again are held in
 /// the single pooled chunk buffer; after any ambiguous outcome the server is queried before more data is sent.
 /// </summary>
-internal sealed partial class ResumableUploadEngine
+internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, UploadTarget initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
 {
-    private readonly HttpPipeline _pipeline;
-    private readonly Retrier _retrier;
-    private readonly MediaUpload _media;
-    private readonly MediaUploadLimits _limits;
-    private readonly UploadTarget _initiation;
-    private readonly UploadEvents _events;
-
+    private readonly Retrier _retrier = pipeline.NewRetrier();
     private Uri? _sessionUri;
     private long _offset;
-    private long? _total;
+    private long? _total = media.Length;
     private long _sentEnd;
     private bool _finalSent;
     private bool _resumedFromSaved;
@@ -41,29 +35,16 @@ internal sealed partial class ResumableUploadEngine
     private int _chunkLength;
     private bool _chunkFinal;
 
-    public ResumableUploadEngine(HttpPipeline pipeline, UploadTarget initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
-    {
-        _pipeline = pipeline;
-        _retrier = pipeline.NewRetrier();
-        _initiation = initiation;
-        _media = media;
-        _limits = limits;
-        _events = events;
-        _total = media.Length;
-    }
-
     /// <summary>Allowed automatic restarts after the session expired (404/410).</summary>
     public const int RestartBudget = 1;
 
     public UploadState State { get; private set; } = UploadState.New;
 
-    public long ConfirmedBytes => _offset;
-
     public byte[]? CompletedBody { get; private set; }
 
     public UploadSessionData? Session => _sessionUri is null
         ? null
-        : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, _media.MimeType, _media.SourceIdentity);
+        : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, media.MimeType, media.SourceIdentity);
 
     public UploadProgress Progress(UploadStatus status, Exception? error = null)
         => new(status, State, _offset, _total, error);
@@ -77,29 +58,29 @@ internal sealed partial class ResumableUploadEngine
             throw new InvalidOperationException($"An upload in state {State} cannot adopt another session.");
         }
 
-        if (session.SourceIdentity is not null && _media.SourceIdentity is { } identity && !string.Equals(identity, session.SourceIdentity, StringComparison.Ordinal))
+        if (session.SourceIdentity is not null && media.SourceIdentity is { } identity && !string.Equals(identity, session.SourceIdentity, StringComparison.Ordinal))
         {
             throw new ArgumentException("The saved session belongs to different media (its source identity does not match).", nameof(session));
         }
 
-        if (session.TotalBytes is long savedTotal && _media.Length is long length && savedTotal != length)
+        if (session.TotalBytes is long savedTotal && media.Length is long length && savedTotal != length)
         {
             throw new ArgumentException("The saved session's total size does not match the media.", nameof(session));
         }
 
-        if (!string.Equals(session.MimeType, _media.MimeType, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(session.MimeType, media.MimeType, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException("The saved session's media type does not match the media.", nameof(session));
         }
 
-        if (IsDowngrade(_pipeline.Endpoint.RootUri, session.SessionUri))
+        if (IsDowngrade(pipeline.Endpoint.RootUri, session.SessionUri))
         {
             throw new ArgumentException("The saved session URI is http while the API is https; the media is not sent in clear text.", nameof(session));
         }
 
         _sessionUri = session.SessionUri;
         _offset = session.Offset;
-        _total = _media.Length;
+        _total = media.Length;
         _resumedFromSaved = true;
         _sentEnd = long.MaxValue;
         _finalSent = false;
@@ -157,11 +138,11 @@ internal sealed partial class ResumableUploadEngine
                         OnExpired();
                         break;
                     case UploadState.Complete:
-                        _media.ReleaseSource();
+                        media.ReleaseSource();
                         ReturnBuffer();
                         return true;
                     default:
-                        _media.ReleaseSource();
+                        media.ReleaseSource();
                         ExceptionDispatchInfo.Throw(_lastError!);
                         break;
                 }
@@ -190,7 +171,7 @@ internal sealed partial class ResumableUploadEngine
         if (_sessionUri is not null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, _sessionUri) { Content = new ByteArrayContent(Array.Empty<byte>()) };
-            using var response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            using var response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             if (status is not (499 or 404 or 410) && status is not (>= 200 and < 300))
             {
@@ -206,9 +187,9 @@ internal sealed partial class ResumableUploadEngine
     /// <summary>New → Initiating (the media was validated when it was attached).</summary>
     private void OnStart()
     {
-        _limits.Validate(_media);
+        limits.Validate(media);
         State = UploadState.Initiating;
-        _events.Report(Progress(UploadStatus.Starting));
+        events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Suspended/Failed → Querying (session known) or Initiating.</summary>
@@ -218,7 +199,7 @@ internal sealed partial class ResumableUploadEngine
         _unauthorizedRetried = false;
         _lastError = null;
         State = _sessionUri is null ? UploadState.Initiating : UploadState.Querying;
-        _events.Report(Progress(UploadStatus.Starting));
+        events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Initiating + 200/201: → Ready(0), or Failed without a Location.</summary>
@@ -244,8 +225,8 @@ internal sealed partial class ResumableUploadEngine
         _resumedFromSaved = false;
         _retrier.Reset();
         State = UploadState.Ready;
-        _events.Report(Session!);
-        _events.Report(Progress(UploadStatus.Uploading));
+        events.Report(Session!);
+        events.Report(Progress(UploadStatus.Uploading));
     }
 
     /// <summary>Sending + 308: → Ready(k+1) honouring partial persistence, or Unknown when Range contradicts what was confirmed.</summary>
@@ -326,7 +307,7 @@ internal sealed partial class ResumableUploadEngine
         }
 
         State = UploadState.Complete;
-        _events.Report(Progress(UploadStatus.Completed));
+        events.Report(Progress(UploadStatus.Completed));
     }
 
     /// <summary>Unknown → Backoff → Querying (or Suspended when the retry budget is spent).</summary>
@@ -345,9 +326,9 @@ internal sealed partial class ResumableUploadEngine
             _resumedFromSaved = false;
             _rangeContradiction = false;
             _retrier.Reset();
-            _total = _media.Length ?? _total;
+            _total = media.Length ?? _total;
             State = UploadState.Initiating;
-            _events.Report(Progress(UploadStatus.Starting));
+            events.Report(Progress(UploadStatus.Starting));
             return;
         }
 
@@ -365,7 +346,7 @@ internal sealed partial class ResumableUploadEngine
         if (!_retrier.Failed())
         {
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _events.Report(Progress(UploadStatus.Failed, _lastError));
+            events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -373,7 +354,7 @@ internal sealed partial class ResumableUploadEngine
         State = UploadState.Backoff;
 
         // Observers see each retry and its cause as it happens, not only the final outcome.
-        _events.Report(Progress(UploadStatus.Uploading, _lastError));
+        events.Report(Progress(UploadStatus.Uploading, _lastError));
     }
 
     /// <summary>Querying + 499, or a completed DELETE: → Cancelled (terminal).</summary>
@@ -381,9 +362,9 @@ internal sealed partial class ResumableUploadEngine
     {
         _lastError = new UploadException("The upload session was cancelled.", UploadState.Cancelled);
         State = UploadState.Cancelled;
-        _media.ReleaseSource();
+        media.ReleaseSource();
         ReturnBuffer();
-        _events.Report(Progress(UploadStatus.Cancelled, _lastError));
+        events.Report(Progress(UploadStatus.Cancelled, _lastError));
     }
 
     /// <summary>Caller cancellation in any state: → Suspended (session kept) or back to New.</summary>
@@ -393,8 +374,8 @@ internal sealed partial class ResumableUploadEngine
         _lastError = null;
 
         // The file is reopened lazily if the upload is resumed; holding it until then would lock it for nothing.
-        _media.ReleaseSource();
-        _events.Report(Progress(UploadStatus.Cancelled));
+        media.ReleaseSource();
+        events.Report(Progress(UploadStatus.Cancelled));
     }
 
     /// <summary>
@@ -406,14 +387,14 @@ internal sealed partial class ResumableUploadEngine
     {
         _lastError = error;
         State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-        _events.Report(Progress(UploadStatus.Failed, error));
+        events.Report(Progress(UploadStatus.Failed, error));
     }
 
     private void Fail(Exception error)
     {
         _lastError = error;
         State = UploadState.Failed;
-        _events.Report(Progress(UploadStatus.Failed, error));
+        events.Report(Progress(UploadStatus.Failed, error));
     }
 
     private void AcceptOffset(long next, bool stallCounts)
@@ -443,7 +424,7 @@ internal sealed partial class ResumableUploadEngine
             _offset = next;
             _lastError = new UploadException("The server persisted none of the last chunks.", UploadState.Suspended);
             State = UploadState.Suspended;
-            _events.Report(Progress(UploadStatus.Failed, _lastError));
+            events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -455,6 +436,6 @@ internal sealed partial class ResumableUploadEngine
 
         _offset = next;
         State = UploadState.Ready;
-        _events.Report(Progress(UploadStatus.Uploading));
+        events.Report(Progress(UploadStatus.Uploading));
     }
 }
