@@ -78,12 +78,8 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Uploa
             throw new ArgumentException("The saved session URI is http while the API is https; the media is not sent in clear text.", nameof(session));
         }
 
-        _sessionUri = session.SessionUri;
-        _offset = session.Offset;
+        AdoptSession(session.SessionUri, session.Offset, saved: true);
         _total = media.Length;
-        _resumedFromSaved = true;
-        _sentEnd = long.MaxValue;
-        _finalSent = false;
         State = UploadState.Suspended;
     }
 
@@ -218,12 +214,7 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Uploa
             return;
         }
 
-        _sessionUri = session;
-        _offset = 0;
-        _sentEnd = 0;
-        _finalSent = false;
-        _resumedFromSaved = false;
-        _retrier.Reset();
+        AdoptSession(session, 0, saved: false);
         State = UploadState.Ready;
         events.Report(Session!);
         events.Report(Progress(UploadStatus.Uploading));
@@ -319,13 +310,7 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Uploa
         if (_restarts < RestartBudget && CanProduce(0))
         {
             _restarts++;
-            _sessionUri = null;
-            _offset = 0;
-            _sentEnd = 0;
-            _finalSent = false;
-            _resumedFromSaved = false;
-            _rangeContradiction = false;
-            _retrier.Reset();
+            AdoptSession(null, 0, saved: false);
             _total = media.Length ?? _total;
             State = UploadState.Initiating;
             events.Report(Progress(UploadStatus.Starting));
@@ -388,6 +373,21 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Uploa
         _lastError = error;
         State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
         events.Report(Progress(UploadStatus.Failed, error));
+    }
+
+    /// <summary>
+    /// Starts over with a session (or none, before a restart): nothing of it sent by this process yet, except that a
+    /// saved session may hold any bytes up to the total, which only its status query tells.
+    /// </summary>
+    private void AdoptSession(Uri? sessionUri, long offset, bool saved)
+    {
+        _sessionUri = sessionUri;
+        _offset = offset;
+        _sentEnd = saved ? long.MaxValue : 0;
+        _finalSent = false;
+        _resumedFromSaved = saved;
+        _rangeContradiction = false;
+        _retrier.Reset();
     }
 
     private void Fail(Exception error)

@@ -14,8 +14,9 @@ internal static class SingleRequestUpload
     /// <summary>Sends the media and returns the response body.</summary>
     public static async ValueTask<byte[]> SendAsync(HttpPipeline pipeline, UploadTarget target, MediaUpload media, UploadEvents events, bool async, CancellationToken cancellationToken)
     {
-        events.Report(new UploadProgress(UploadStatus.Starting, UploadState.New, 0, media.Length));
-        void Written(long bytes) => events.Report(new UploadProgress(UploadStatus.Uploading, UploadState.Sending, bytes, media.Length));
+        void Report(UploadStatus status, UploadState state, long bytes, Exception? error = null) => events.Report(new UploadProgress(status, state, bytes, media.Length, error));
+        void Written(long bytes) => Report(UploadStatus.Uploading, UploadState.Sending, bytes);
+        Report(UploadStatus.Starting, UploadState.New, 0);
         byte[] body;
         try
         {
@@ -32,12 +33,12 @@ internal static class SingleRequestUpload
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            events.Report(new UploadProgress(UploadStatus.Cancelled, UploadState.New, 0, media.Length));
+            Report(UploadStatus.Cancelled, UploadState.New, 0);
             throw;
         }
         catch (Exception e)
         {
-            events.Report(new UploadProgress(UploadStatus.Failed, UploadState.Failed, 0, media.Length, e));
+            Report(UploadStatus.Failed, UploadState.Failed, 0, e);
             throw;
         }
         finally
@@ -45,7 +46,7 @@ internal static class SingleRequestUpload
             media.ReleaseSource();
         }
 
-        events.Report(new UploadProgress(UploadStatus.Completed, UploadState.Complete, media.Length ?? 0, media.Length));
+        Report(UploadStatus.Completed, UploadState.Complete, media.Length ?? 0);
         return body;
     }
 }
