@@ -76,7 +76,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
     protected async Task<(UploadProgress Status, TResponse? Response)> NextChunkCoreAsync(CancellationToken cancellationToken)
     {
         var upload = Uploader("No media is attached to this request.");
-        var (status, body) = await upload.NextChunkAsync(UploadTarget(upload), cancellationToken).ConfigureAwait(false);
+        var (status, body) = await upload.NextChunkAsync(DescribeUpload(upload), cancellationToken).ConfigureAwait(false);
         return (status, body is null ? default : Parse(body));
     }
 
@@ -98,14 +98,14 @@ public abstract class ClientRequest<TResponse> : RequestBase
     private async ValueTask<TResponse> ResumeCoreAsync(UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
         var upload = Uploader("Attach the same media before resuming an upload.");
-        return Parse(await upload.ResumeAsync(UploadTarget(upload), session, async, cancellationToken).ConfigureAwait(false));
+        return Parse(await upload.ResumeAsync(DescribeUpload(upload), session, async, cancellationToken).ConfigureAwait(false));
     }
 
     private async ValueTask<TResponse> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
     {
         if (_upload is { } upload)
         {
-            return Parse(await upload.UploadAsync(UploadTarget(upload), async, cancellationToken).ConfigureAwait(false));
+            return Parse(await upload.UploadAsync(DescribeUpload(upload), async, cancellationToken).ConfigureAwait(false));
         }
 
         using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
@@ -115,11 +115,10 @@ public abstract class ClientRequest<TResponse> : RequestBase
     private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
 
     /// <summary>This request as an upload: the upload type follows from the media and from whether the method has a body.</summary>
-    private UploadTarget UploadTarget(MediaUploader upload)
+    private RequestDescription DescribeUpload(MediaUploader upload)
     {
-        byte[]? metadata = SerializeBody();
-        string uploadType = upload.Media.Resumable ? "resumable" : metadata is null ? "media" : "multipart";
-        return new UploadTarget(Method, BuildUri(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType)), metadata);
+        string uploadType = upload.Media.Resumable ? "resumable" : HasBody ? "multipart" : "media";
+        return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
 
     private TResponse Parse(byte[] body)

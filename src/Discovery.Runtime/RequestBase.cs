@@ -63,31 +63,28 @@ public abstract partial class RequestBase
         return Pipeline.Endpoint.Resolve(path, relativeToRoot, query);
     }
 
-    internal byte[]? SerializeBody()
+    /// <summary>This request at <paramref name="path"/> with its body; <paramref name="runtimeParameters"/> adds what the runtime sets.</summary>
+    internal RequestDescription Describe(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)
     {
-        if (!HasBody)
+        byte[]? json = null;
+        if (HasBody)
         {
-            return null;
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteBody(writer);
+            }
+
+            json = buffer.WrittenSpan.ToArray();
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteBody(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return new RequestDescription(Method, BuildUri(path, relativeToRoot, runtimeParameters), json);
     }
 
     /// <summary>Sends the plain (non-media) request with retries; returns the successful response.</summary>
     internal ValueTask<HttpResponseMessage> SendPlainAsync(bool async, CancellationToken cancellationToken)
     {
-        var uri = BuildUri(BuildPath(), relativeToRoot: false, null);
-        var body = SerializeBody();
-        return Pipeline.SendWithRetryAsync(
-            () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonBody.From(body) },
-            canRetry: true,
-            async,
-            cancellationToken);
+        var description = Describe(BuildPath(), relativeToRoot: false, null);
+        return Pipeline.SendWithRetryAsync(() => description.ToMessage(), canRetry: true, async, cancellationToken);
     }
 }

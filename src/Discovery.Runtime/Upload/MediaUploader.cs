@@ -21,12 +21,12 @@ internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, Me
     public UploadSessionData? Session => _engine?.Session;
 
     /// <summary>Uploads all of the media and returns the response body.</summary>
-    public ValueTask<byte[]> UploadAsync(UploadTarget target, bool async, CancellationToken cancellationToken) => media.Resumable
+    public ValueTask<byte[]> UploadAsync(RequestDescription target, bool async, CancellationToken cancellationToken) => media.Resumable
         ? RunToEndAsync(Engine(target), async, cancellationToken)
         : SingleRequestUpload.SendAsync(pipeline, target, media, events, async, cancellationToken);
 
     /// <summary>One step of the manual loop: resumable media until the server confirms the next chunk, other media whole.</summary>
-    public async ValueTask<(UploadProgress Status, byte[]? Body)> NextChunkAsync(UploadTarget target, CancellationToken cancellationToken)
+    public async ValueTask<(UploadProgress Status, byte[]? Body)> NextChunkAsync(RequestDescription target, CancellationToken cancellationToken)
     {
         if (!media.Resumable)
         {
@@ -40,7 +40,7 @@ internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, Me
     }
 
     /// <summary>Continues a session saved earlier (possibly by another process) and returns the response body.</summary>
-    public ValueTask<byte[]> ResumeAsync(UploadTarget target, UploadSessionData session, bool async, CancellationToken cancellationToken)
+    public ValueTask<byte[]> ResumeAsync(RequestDescription target, UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
         if (!media.Resumable)
         {
@@ -62,5 +62,5 @@ internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, Me
         return engine.CompletedBody!;
     }
 
-    private ResumableUploadEngine Engine(UploadTarget target) => _engine ??= new ResumableUploadEngine(pipeline, target, media, limits, events);
+    private ResumableUploadEngine Engine(RequestDescription target) => _engine ??= new ResumableUploadEngine(pipeline, target, media, limits, events);
 }

@@ -12,10 +12,7 @@ internal sealed partial class ResumableUploadEngine
 {
     private async ValueTask InitiateAsync(bool async, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(initiation.Method, initiation.Uri)
-        {
-            Content = initiation.Metadata is null ? new ByteArrayContent(Array.Empty<byte>()) : JsonBody.From(initiation.Metadata),
-        };
+        using var request = initiation.ToMessage(emptyBody: true);
         request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", media.MimeType);
         if (media.Length is long length)
         {

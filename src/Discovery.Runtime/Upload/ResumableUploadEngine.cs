@@ -13,7 +13,7 @@ namespace Discovery.Runtime;
 /// what the server confirmed; bytes at or past it that a forward-only source cannot produce again are held in
 /// the single pooled chunk buffer; after any ambiguous outcome the server is queried before more data is sent.
 /// </summary>
-internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, UploadTarget initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
+internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, RequestDescription initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
 {
     private readonly Retrier _retrier = pipeline.NewRetrier();
     private Uri? _sessionUri;

@@ -12,7 +12,7 @@ namespace Discovery.Runtime;
 internal static class SingleRequestUpload
 {
     /// <summary>Sends the media and returns the response body.</summary>
-    public static async ValueTask<byte[]> SendAsync(HttpPipeline pipeline, UploadTarget target, MediaUpload media, UploadEvents events, bool async, CancellationToken cancellationToken)
+    public static async ValueTask<byte[]> SendAsync(HttpPipeline pipeline, RequestDescription target, MediaUpload media, UploadEvents events, bool async, CancellationToken cancellationToken)
     {
         void Report(UploadStatus status, UploadState state, long bytes, Exception? error = null) => events.Report(new UploadProgress(status, state, bytes, media.Length, error));
         void Written(long bytes) => Report(UploadStatus.Uploading, UploadState.Sending, bytes);
@@ -23,7 +23,7 @@ internal static class SingleRequestUpload
             using var response = await pipeline.SendWithRetryAsync(
                 () => new HttpRequestMessage(target.Method, target.Uri)
                 {
-                    Content = target.Metadata is null ? new MediaBodyContent(media, Written) : new MultipartRelatedContent(target.Metadata, media, Written),
+                    Content = target.Json is null ? new MediaBodyContent(media, Written) : new MultipartRelatedContent(target.Json, media, Written),
                 },
                 canRetry: media.CanReadAt,
                 async,
