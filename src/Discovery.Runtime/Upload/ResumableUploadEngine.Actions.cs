@@ -19,28 +19,7 @@ internal sealed partial class ResumableUploadEngine
             request.Headers.TryAddWithoutValidation("X-Upload-Content-Length", length.ToString(CultureInfo.InvariantCulture));
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
-        {
-            OnTransportFailure(e, request, RequestKind.UploadInitiation, UploadState.Initiating);
-            return;
-        }
-
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                OnInitiated(response, request.RequestUri!);
-            }
-            else
-            {
-                await OnErrorStatusAsync(response, request, RequestKind.UploadInitiation, UploadState.Initiating, async, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await ExchangeAsync(request, RequestKind.UploadInitiation, UploadState.Initiating, 0, null, (response, _) => OnInitiated(response, request.RequestUri!), async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask SendChunkAsync(bool async, CancellationToken cancellationToken)
@@ -70,13 +49,13 @@ internal sealed partial class ResumableUploadEngine
         using var request = SessionRequest(content, _chunkLength);
         _sentEnd = Math.Max(_sentEnd, _offset + _chunkLength);
         _finalSent |= _chunkFinal;
-        await ExchangeAsync(request, _chunkLength, UploadState.Unknown, OnChunkPersisted, OnChunkCompleted, async, cancellationToken).ConfigureAwait(false);
+        await ExchangeAsync(request, RequestKind.UploadSession, UploadState.Unknown, _chunkLength, OnChunkPersisted, (_, body) => OnChunkCompleted(body), async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask QueryAsync(bool async, CancellationToken cancellationToken)
     {
         using var request = SessionRequest(new ByteArrayContent(Array.Empty<byte>()), 0);
-        await ExchangeAsync(request, 0, UploadState.Querying, OnQueryAnswered, OnQueryCompleted, async, cancellationToken).ConfigureAwait(false);
+        await ExchangeAsync(request, RequestKind.UploadSession, UploadState.Querying, 0, OnQueryAnswered, (_, body) => OnQueryCompleted(body), async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A PUT to the session of <paramref name="length"/> bytes from the confirmed offset; none is a status query.</summary>
@@ -90,17 +69,22 @@ internal sealed partial class ResumableUploadEngine
     }
 
     /// <summary>
-    /// Sends one session request and routes its outcome: 308 and 2xx (with its body) to the given transitions, 499 to
-    /// Cancelled when querying, a failure of the exchange or an error status by the retrier's decision.
+    /// Sends one protocol request and routes its outcome: 308 (when expected) and 2xx with its body to the given
+    /// transitions, 499 to Cancelled when querying, a failure of the exchange or an error status by the retrier's decision.
     /// </summary>
-    private async ValueTask ExchangeAsync(HttpRequestMessage request, long mediaBytes, UploadState retryState, Action<HttpResponseMessage> persisted, Action<byte[]> completed, bool async, CancellationToken cancellationToken)
+    private async ValueTask ExchangeAsync(
+        HttpRequestMessage request, RequestKind kind, UploadState retryState, long mediaBytes, Action<HttpResponseMessage>? persisted, Action<HttpResponseMessage, byte[]> completed, bool async, CancellationToken cancellationToken)
     {
         HttpResponseMessage? response = null;
         byte[]? body = null;
+        int status = 0;
         try
         {
             response = await pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
-            if (EffectiveStatus(response) is >= 200 and < 300)
+
+            // Only session requests expect a 308, so only they read the override that proxies may substitute for it.
+            status = persisted is null ? (int)response.StatusCode : EffectiveStatus(response);
+            if (status is >= 200 and < 300)
             {
                 body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
             }
@@ -108,20 +92,19 @@ internal sealed partial class ResumableUploadEngine
         catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
             response?.Dispose();
-            OnTransportFailure(e, request, RequestKind.UploadSession, retryState);
+            OnTransportFailure(e, request, kind, retryState);
             return;
         }
 
         using (response)
         {
-            int status = EffectiveStatus(response);
-            if (status == 308)
+            if (status == 308 && persisted is not null)
             {
                 persisted(response);
             }
             else if (body is not null)
             {
-                completed(body);
+                completed(response, body);
             }
             else if (status == 499 && retryState == UploadState.Querying)
             {
@@ -129,7 +112,7 @@ internal sealed partial class ResumableUploadEngine
             }
             else
             {
-                await OnErrorStatusAsync(response, request, RequestKind.UploadSession, retryState, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, kind, retryState, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
