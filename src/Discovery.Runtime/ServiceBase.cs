@@ -3,7 +3,7 @@ using System.Net.Http;
 
 namespace Discovery.Runtime;
 
-/// <summary>Base of every generated service: root and base URIs, the HttpClient and the options.</summary>
+/// <summary>Base of every generated service: builds its pipeline once from the options and hands it to every request.</summary>
 public abstract class ServiceBase : IDisposable
 {
     /// <summary>

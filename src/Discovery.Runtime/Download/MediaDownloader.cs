@@ -5,7 +5,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -38,7 +37,7 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
             {
                 if (await RequestRangeAsync(async, cancellationToken).ConfigureAwait(false) is { } fault)
                 {
-                    await DecideAsync(fault, async, cancellationToken).ConfigureAwait(false);
+                    await _retrier.RetryOrThrowAsync(fault, HttpMethod.Get, canRetry: true, async, cancellationToken, e => Failed(e)).ConfigureAwait(false);
                 }
             }
 
@@ -150,17 +149,6 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
 
         _total = range.Length ?? _total;
         return range.To.Value - range.From.Value + 1;
-    }
-
-    /// <summary>Throws the fault unless the retrier lets the next range be tried; then waits.</summary>
-    private ValueTask DecideAsync(Exception fault, bool async, CancellationToken cancellationToken)
-    {
-        if (_retrier.Decide(fault, HttpMethod.Get, RequestKind.Plain) != ErrorClass.Retry || !_retrier.Failed())
-        {
-            ExceptionDispatchInfo.Throw(Failed(fault));
-        }
-
-        return _retrier.WaitAsync(async, cancellationToken);
     }
 
     /// <summary>Copies the body, skipping its first bytes; a failure of the connection is returned (to retry), one of the destination thrown.</summary>

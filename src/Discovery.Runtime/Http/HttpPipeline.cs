@@ -4,17 +4,16 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Sends requests for one service: User-Agent, scoped credentials, per-attempt timeouts and (for plain requests)
-/// classification plus backoff. Built once from a copy of the service's options and never looks back at the
-/// service. Every method takes <c>bool async</c> so the synchronous Execute path shares this code (see
-/// <see cref="SyncPath"/>).
+/// Sends requests for one service: User-Agent, scoped credentials, per-attempt timeouts, and retries of plain
+/// requests through a <see cref="Retrier"/>. Built once from a copy of the service's options, it owns the
+/// HttpClient and never looks back at the service. Every method takes <c>bool async</c> so the synchronous
+/// Execute path shares this code (see <see cref="SyncPath"/>).
 /// </summary>
 internal sealed class HttpPipeline : IDisposable
 {
@@ -129,13 +128,7 @@ internal sealed class HttpPipeline : IDisposable
                 failure = e;
             }
 
-            if (!canRetry || retrier.Decide(failure, request.Method, RequestKind.Plain) != ErrorClass.Retry || !retrier.Failed())
-            {
-                // A failure of the user's media source is reported as itself, not as the transport error around it.
-                ExceptionDispatchInfo.Throw(UploadException.FindIn(failure) ?? failure);
-            }
-
-            await retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
+            await retrier.RetryOrThrowAsync(failure, request.Method, canRetry, async, cancellationToken).ConfigureAwait(false);
         }
     }
 

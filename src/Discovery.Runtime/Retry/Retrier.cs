@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,6 +28,22 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
 
     /// <summary>The step made progress: its next failure starts a new count.</summary>
     public void Reset() => _failures = 0;
+
+    /// <summary>
+    /// After a failed attempt of a plain request or download range: waits, so that the caller tries again, or throws
+    /// the failure (a media source's own error rather than the transport error around it) after telling <paramref name="givingUp"/>.
+    /// </summary>
+    public ValueTask RetryOrThrowAsync(Exception failure, HttpMethod method, bool canRetry, bool async, CancellationToken cancellationToken, Action<Exception>? givingUp = null)
+    {
+        if (!canRetry || Decide(failure, method, RequestKind.Plain) != ErrorClass.Retry || !Failed())
+        {
+            var error = UploadException.FindIn(failure) ?? failure;
+            givingUp?.Invoke(error);
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return WaitAsync(async, cancellationToken);
+    }
 
     /// <summary>
     /// Waits before the next attempt without blocking on the async path. On the sync path it blocks the calling
