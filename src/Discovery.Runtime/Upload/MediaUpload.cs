@@ -76,6 +76,13 @@ public abstract class MediaUpload
     public static MediaUpload FromFile(string path) => new MediaFileUpload(path);
 
     /// <summary>
+    /// The chunk size a resumable upload of <paramref name="total"/> bytes uses. Media of at most 256 KiB may use any
+    /// chunk size by Google's rule, yet servers refuse a non-final chunk that is not a multiple of 256 KiB: one
+    /// chunk satisfies both.
+    /// </summary>
+    internal int ChunkSizeFor(long? total) => total is long small && small <= ChunkGranularity ? Math.Max(ChunkSize, (int)small) : ChunkSize;
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> unless the chunk size satisfies Google's rule: media larger than
     /// 256 KiB, or of unknown length, needs a chunk size that is a multiple of 256 KiB.
     /// </summary>

@@ -21,7 +21,7 @@ internal sealed partial class ResumableUploadEngine
     /// </summary>
     private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
     {
-        int chunk = ChunkSize();
+        int chunk = media.ChunkSizeFor(_total);
 
         int capacity = _total is long known ? (int)Math.Min(chunk, known) : chunk + 1;
         if (_buffer is null && capacity > 0)
@@ -85,7 +85,7 @@ internal sealed partial class ResumableUploadEngine
             _chunkFinal = false;
         }
 
-        CheckMaxSize();
+        limits.CheckSize(_offset + _chunkLength, _total);
     }
 
     private void ReturnBuffer()

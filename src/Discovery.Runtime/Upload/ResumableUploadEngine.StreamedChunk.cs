@@ -16,8 +16,8 @@ internal sealed partial class ResumableUploadEngine
     private void PlanStreamedChunk()
     {
         long total = _total!.Value;
-        _chunkLength = (int)Math.Min(ChunkSize(), total - _offset);
+        _chunkLength = (int)Math.Min(media.ChunkSizeFor(_total), total - _offset);
         _chunkFinal = _offset + _chunkLength == total;
-        CheckMaxSize();
+        limits.CheckSize(_offset + _chunkLength, _total);
     }
 }
