@@ -4,10 +4,7 @@ using System.Net.Http.Headers;
 
 namespace Discovery.Runtime;
 
-/// <summary>
-/// A request as it describes itself to the code that sends it: verb, URI (endpoint and parameters resolved) and
-/// JSON body, if any. Plain requests, uploads and downloads take this and never call back into the request.
-/// </summary>
+/// <summary>A request as it describes itself (verb, resolved URI, JSON body), so that sending code never calls back into it.</summary>
 internal sealed record RequestDescription(HttpMethod Method, Uri Uri, byte[]? Json)
 {
     /// <summary>A new message for one attempt; <paramref name="emptyBody"/> sends Content-Length 0 when there is no JSON.</summary>

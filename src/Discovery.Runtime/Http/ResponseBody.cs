@@ -31,10 +31,7 @@ internal static class ResponseBody
         return copy.ToArray();
     }
 
-    /// <summary>
-    /// The error an answer with an error status stands for. Its body is cut at 64 KiB, and one that fails to arrive
-    /// is left out rather than masking the status.
-    /// </summary>
+    /// <summary>The error an answer stands for; its body is cut at 64 KiB, and one that fails to arrive must not mask the status.</summary>
     public static async ValueTask<HttpError> ReadErrorAsync(HttpResponseMessage response, HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBody);

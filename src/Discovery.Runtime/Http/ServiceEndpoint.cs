@@ -2,10 +2,7 @@ using System;
 
 namespace Discovery.Runtime;
 
-/// <summary>
-/// Where a service's requests go and the API key they carry, fixed when the service is built so that a request
-/// describes only its own path and parameters.
-/// </summary>
+/// <summary>Where a service's requests go and the API key they carry, fixed when the service is built.</summary>
 internal sealed class ServiceEndpoint
 {
     private readonly string? _apiKey;

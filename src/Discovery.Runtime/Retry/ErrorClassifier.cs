@@ -15,9 +15,8 @@ namespace Discovery.Runtime;
 public static class ErrorClassifier
 {
     /// <summary>
-    /// What to do after one failed attempt (an <see cref="HttpError"/> or a transport exception): Restart when an
-    /// upload session is gone, Retry when the failure is transient and repeating the request cannot repeat its
-    /// effect, else Fatal. A POST or PATCH is repeated only when the server cannot have acted on it.
+    /// What to do after a failed attempt (an <see cref="HttpError"/> or a transport exception). A transient failure of a
+    /// POST or PATCH is Fatal unless the server cannot have acted, so that a lost answer never creates a second resource.
     /// </summary>
     internal static ErrorClass Decide(Exception failure, HttpMethod method, RequestKind kind, bool retryNonIdempotent)
     {

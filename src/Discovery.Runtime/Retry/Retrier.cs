@@ -7,9 +7,8 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// The retry bookkeeping of one step (a plain request, an upload step, a download range): decides through
-/// <see cref="ErrorClassifier"/>, counts failed attempts against the policy, and waits the server's Retry-After or
-/// else the policy's delay, always through the service's <see cref="TimeProvider"/>.
+/// The retries of one step (a plain request, an upload step, a download range): decision, attempt count, and a wait
+/// of the server's Retry-After or else the policy's delay, always through the service's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
 {
@@ -29,10 +28,7 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
     /// <summary>The step made progress: its next failure starts a new count.</summary>
     public void Reset() => _failures = 0;
 
-    /// <summary>
-    /// After a failed attempt of a plain request or download range: waits, so that the caller tries again, or throws
-    /// the failure (a media source's own error rather than the transport error around it) after telling <paramref name="givingUp"/>.
-    /// </summary>
+    /// <summary>After a failed plain attempt: waits for the next one, or throws (a media source's own error rather than the transport error around it).</summary>
     public ValueTask RetryOrThrowAsync(Exception failure, HttpMethod method, bool canRetry, bool async, CancellationToken cancellationToken, Action<Exception>? givingUp = null)
     {
         if (!canRetry || Decide(failure, method, RequestKind.Plain) != ErrorClass.Retry || !Failed())
@@ -46,9 +42,8 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
     }
 
     /// <summary>
-    /// Waits before the next attempt without blocking on the async path. On the sync path it blocks the calling
-    /// thread on an event that a provider timer sets, which keeps fake clocks in control and never parks a
-    /// thread-pool task.
+    /// Waits before the next attempt. The sync path blocks on an event that a provider timer sets, which keeps fake
+    /// clocks in control and never parks a thread-pool task.
     /// </summary>
     public ValueTask WaitAsync(bool async, CancellationToken cancellationToken)
     {

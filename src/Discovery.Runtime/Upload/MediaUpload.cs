@@ -76,9 +76,8 @@ public abstract class MediaUpload
     public static MediaUpload FromFile(string path) => new MediaFileUpload(path);
 
     /// <summary>
-    /// The chunk size a resumable upload of <paramref name="total"/> bytes uses. Media of at most 256 KiB may use any
-    /// chunk size by Google's rule, yet servers refuse a non-final chunk that is not a multiple of 256 KiB: one
-    /// chunk satisfies both.
+    /// The chunk size for <paramref name="total"/> bytes: media of at most 256 KiB may use any chunk size by Google's
+    /// rule, yet servers refuse a non-final chunk that is not a multiple of 256 KiB, so such media goes in one chunk.
     /// </summary>
     internal int ChunkSizeFor(long? total) => total is long small && small <= ChunkGranularity ? Math.Max(ChunkSize, (int)small) : ChunkSize;
 

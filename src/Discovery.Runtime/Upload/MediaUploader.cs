@@ -5,9 +5,8 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Uploads one request's media: in a single request (<see cref="SingleRequestUpload"/>) or resumable through
-/// <see cref="ResumableUploadEngine"/>, with the manual chunk loop, resuming a saved session and cancelling on
-/// top of the engine. Returns response bodies; reading them is the request's business.
+/// Uploads one request's media in a single request or through the resumable engine (manual loop, resume, cancel);
+/// it returns response bodies, since reading them is the request's business.
 /// </summary>
 internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
 {

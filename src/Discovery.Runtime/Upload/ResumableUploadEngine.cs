@@ -375,10 +375,7 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Reque
         events.Report(Progress(UploadStatus.Failed, error));
     }
 
-    /// <summary>
-    /// Starts over with a session (or none, before a restart): nothing of it sent by this process yet, except that a
-    /// saved session may hold any bytes up to the total, which only its status query tells.
-    /// </summary>
+    /// <summary>A new session (or none, before a restart) has nothing from this process; a saved one may hold any bytes up to the total.</summary>
     private void AdoptSession(Uri? sessionUri, long offset, bool saved)
     {
         _sessionUri = sessionUri;

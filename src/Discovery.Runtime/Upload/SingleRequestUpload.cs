@@ -5,10 +5,7 @@ using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>
-/// The whole media in one request: <c>uploadType=multipart</c> when the method has a body, <c>uploadType=media</c>
-/// when not. It is sent again only when the source can be re-read from the start.
-/// </summary>
+/// <summary>The whole media in one request (multipart with a body, else media), sent again only if the source can be re-read.</summary>
 internal static class SingleRequestUpload
 {
     /// <summary>Sends the media and returns the response body.</summary>
