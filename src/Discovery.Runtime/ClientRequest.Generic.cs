@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,16 +6,15 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// A request whose method returns <typeparamref name="TResponse"/>. With media attached, executing it uploads:
-/// resumable media through <see cref="ResumableUploadEngine"/>, otherwise in one request (multipart when the
-/// method has a body, plain media when not), always on the method's simple upload path.
+/// A request whose method returns <typeparamref name="TResponse"/>. With media attached, executing it uploads
+/// through <see cref="MediaUploader"/>: resumable media through the resumable protocol, otherwise in one request
+/// (multipart when the method has a body, plain media when not), always on the method's upload path.
 /// </summary>
 /// <typeparam name="TResponse">The generated response type.</typeparam>
 public abstract class ClientRequest<TResponse> : RequestBase
 {
-    private MediaUpload? _media;
-    private MediaUploadLimits? _limits;
-    private ResumableUploadEngine? _engine;
+    private readonly UploadEvents _events = new();
+    private MediaUploader? _upload;
 
     /// <summary>Creates the request.</summary>
     protected ClientRequest(ServiceBase service, string httpMethod)
@@ -25,16 +23,24 @@ public abstract class ClientRequest<TResponse> : RequestBase
     }
 
     /// <summary>Progress of an attached upload (resumable: after every confirmed chunk; single request: as bytes are written).</summary>
-    protected event Action<UploadProgress>? UploadProgressChanged;
+    protected event Action<UploadProgress>? UploadProgressChanged
+    {
+        add => _events.ProgressChanged += value;
+        remove => _events.ProgressChanged -= value;
+    }
 
     /// <summary>Raised once a resumable session exists, so the caller can persist it before any data is sent.</summary>
-    protected event Action<UploadSessionData>? UploadSessionCreated;
+    protected event Action<UploadSessionData>? UploadSessionCreated
+    {
+        add => _events.SessionCreated += value;
+        remove => _events.SessionCreated -= value;
+    }
 
     /// <summary>The attached media, if any.</summary>
-    protected MediaUpload? Media => _media;
+    protected MediaUpload? Media => _upload?.Media;
 
     /// <summary>The resumable session (URI, confirmed offset, source identity); null until one exists.</summary>
-    protected UploadSessionData? UploadSessionCore => _engine?.Session;
+    protected UploadSessionData? UploadSessionCore => _upload?.Session;
 
     /// <summary>Sends the request (and uploads attached media entirely); throws <see cref="HttpError"/> on failure.</summary>
     public Task<TResponse> ExecuteAsync(CancellationToken cancellationToken = default) => ExecuteCoreAsync(async: true, cancellationToken).AsTask();
@@ -53,14 +59,13 @@ public abstract class ClientRequest<TResponse> : RequestBase
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(limits);
-        if (_engine is not null)
+        if (_upload is { Started: true })
         {
             throw new InvalidOperationException("Media cannot be replaced once the upload started.");
         }
 
         limits.Validate(media);
-        _media = media;
-        _limits = limits;
+        _upload = new MediaUploader(Pipeline, media, limits, _events);
     }
 
     /// <summary>
@@ -70,18 +75,9 @@ public abstract class ClientRequest<TResponse> : RequestBase
     /// </summary>
     protected async Task<(UploadProgress Status, TResponse? Response)> NextChunkCoreAsync(CancellationToken cancellationToken)
     {
-        var media = _media ?? throw new InvalidOperationException("No media is attached to this request.");
-        if (!media.Resumable)
-        {
-            var response = await UploadInOneRequestAsync(media, async: true, cancellationToken).ConfigureAwait(false);
-            return (new UploadProgress(UploadStatus.Completed, UploadState.Complete, media.Length ?? 0, media.Length), response);
-        }
-
-        var engine = Engine();
-        bool done = await engine.RunAsync(toCompletion: false, async: true, cancellationToken).ConfigureAwait(false);
-        return done
-            ? (engine.Progress(UploadStatus.Completed), Parse(engine.CompletedBody!))
-            : (engine.Progress(UploadStatus.Uploading), default);
+        var upload = Uploader("No media is attached to this request.");
+        var (status, body) = await upload.NextChunkAsync(DescribeUpload(upload), cancellationToken).ConfigureAwait(false);
+        return (status, body is null ? default : Parse(body));
     }
 
     /// <summary>Continues a resumable upload from a session saved earlier (possibly by another process).</summary>
@@ -97,98 +93,33 @@ public abstract class ClientRequest<TResponse> : RequestBase
     /// data. Afterwards executing the request throws <see cref="UploadException"/>.
     /// </summary>
     protected Task CancelUploadCoreAsync(CancellationToken cancellationToken)
-        => (_engine ?? throw new InvalidOperationException("No resumable upload was started.")).CancelSessionAsync(async: true, cancellationToken).AsTask();
+        => Uploader("No resumable upload was started.").CancelAsync(cancellationToken).AsTask();
 
     private async ValueTask<TResponse> ResumeCoreAsync(UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
-        var media = _media ?? throw new InvalidOperationException("Attach the same media before resuming an upload.");
-        if (!media.Resumable)
-        {
-            throw new InvalidOperationException("Only resumable media can resume a session.");
-        }
-
-        var engine = Engine();
-        engine.ResumeFrom(session);
-        await engine.RunAsync(toCompletion: true, async, cancellationToken).ConfigureAwait(false);
-        return Parse(engine.CompletedBody!);
+        var upload = Uploader("Attach the same media before resuming an upload.");
+        return Parse(await upload.ResumeAsync(DescribeUpload(upload), session, async, cancellationToken).ConfigureAwait(false));
     }
 
     private async ValueTask<TResponse> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
     {
-        if (_media is null)
+        if (_upload is { } upload)
         {
-            using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
-            return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
+            return Parse(await upload.UploadAsync(DescribeUpload(upload), async, cancellationToken).ConfigureAwait(false));
         }
 
-        if (!_media.Resumable)
-        {
-            return await UploadInOneRequestAsync(_media, async, cancellationToken).ConfigureAwait(false);
-        }
-
-        var engine = Engine();
-        await engine.RunAsync(toCompletion: true, async, cancellationToken).ConfigureAwait(false);
-        return Parse(engine.CompletedBody!);
+        using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
+        return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>uploadType=multipart (method has a body) or uploadType=media; retried only when the source can be re-read.</summary>
-    private async ValueTask<TResponse> UploadInOneRequestAsync(MediaUpload media, bool async, CancellationToken cancellationToken)
+    private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
+
+    /// <summary>This request as an upload: the upload type follows from the media and from whether the method has a body.</summary>
+    private RequestDescription DescribeUpload(MediaUploader upload)
     {
-        byte[]? metadata = SerializeBody();
-        string uploadType = metadata is null ? "media" : "multipart";
-        var uri = BuildUri(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
-        Report(new UploadProgress(UploadStatus.Starting, UploadState.New, 0, media.Length));
-        void Written(long bytes) => Report(new UploadProgress(UploadStatus.Uploading, UploadState.Sending, bytes, media.Length));
-        byte[] body;
-        try
-        {
-            using var response = await Service.Pipeline.SendWithRetryAsync(
-                () => new HttpRequestMessage(Method, uri)
-                {
-                    Content = metadata is null ? new MediaBodyContent(media, Written) : new MultipartRelatedContent(metadata, media, Written),
-                },
-                canRetry: media.CanReadAt,
-                async,
-                cancellationToken,
-                mediaBytes: media.Length ?? long.MaxValue).ConfigureAwait(false);
-            body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Report(new UploadProgress(UploadStatus.Cancelled, UploadState.New, 0, media.Length));
-            throw;
-        }
-        catch (Exception e)
-        {
-            Report(new UploadProgress(UploadStatus.Failed, UploadState.Failed, 0, media.Length, e));
-            throw;
-        }
-        finally
-        {
-            media.ReleaseSource();
-        }
-
-        long total = media.Length ?? 0;
-        Report(new UploadProgress(UploadStatus.Completed, UploadState.Complete, total, media.Length));
-        return Parse(body);
+        string uploadType = upload.Media.Resumable ? "resumable" : HasBody ? "multipart" : "media";
+        return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
-
-    private ResumableUploadEngine Engine() => _engine ??= new ResumableUploadEngine(
-        Service.Pipeline,
-        _media!,
-        _limits!,
-        CreateInitiation,
-        Report,
-        session => UploadSessionCreated?.Invoke(session));
-
-    private HttpRequestMessage CreateInitiation()
-    {
-        var uri = BuildUri(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", "resumable"));
-        var body = SerializeBody();
-        return new HttpRequestMessage(Method, uri) { Content = body is null ? new ByteArrayContent(Array.Empty<byte>()) : JsonContent(body) };
-    }
-
-    private void Report(UploadProgress progress) => UploadProgressChanged?.Invoke(progress);
 
     private TResponse Parse(byte[] body)
     {

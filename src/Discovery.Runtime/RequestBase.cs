@@ -1,15 +1,13 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>Base of every generated request: URI building, the JSON body and media download.</summary>
+/// <summary>Base of every generated request: what it sends (verb, URI, JSON body) through the service's pipeline.</summary>
 public abstract partial class RequestBase
 {
     private System.Net.Http.HttpMethod? _method;
@@ -20,6 +18,7 @@ public abstract partial class RequestBase
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(httpMethod);
         Service = service;
+        Pipeline = service.Pipeline;
         HttpMethod = httpMethod;
     }
 
@@ -31,6 +30,9 @@ public abstract partial class RequestBase
 
     /// <summary>Whether the method sends a JSON request body.</summary>
     protected virtual bool HasBody => false;
+
+    /// <summary>What sends this request and where it goes, handed over by the service once.</summary>
+    internal HttpPipeline Pipeline { get; }
 
     internal System.Net.Http.HttpMethod Method => _method ??= new System.Net.Http.HttpMethod(HttpMethod);
 
@@ -45,20 +47,7 @@ public abstract partial class RequestBase
     {
     }
 
-    /// <summary>
-    /// Streams the method's media (alt=media) into <paramref name="destination"/> with ranged requests of
-    /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
-    /// </summary>
-    protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
-        => MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: true, cancellationToken).AsTask();
-
-    /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
-    protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
-        => SyncPath.Complete(MediaDownloader.DownloadAsync(Service.Pipeline, BuildMediaDownloadUri(), destination, progress, async: false, CancellationToken.None));
-
-    internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
-
-    /// <summary>Joins the base (or root) URI, the path and the query; the API key is added unless the request set one.</summary>
+    /// <summary>The request's URI: its path and parameters under the service's endpoint.</summary>
     internal Uri BuildUri(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -71,49 +60,31 @@ public abstract partial class RequestBase
             query.Add("alt", "json");
         }
 
-        if (!string.IsNullOrEmpty(Service.Options.ApiKey) && !query.Contains("key"))
-        {
-            query.Add("key", Service.Options.ApiKey);
-        }
-
-        // String concatenation rather than new Uri(base, relative): a relative path such as "files:copy" would
-        // otherwise be parsed as a URI with the scheme "files".
-        var root = relativeToRoot || path.StartsWith('/') ? Service.RootUri : Service.BaseUri;
-        return new Uri(root.AbsoluteUri + path.TrimStart('/') + query.ToQueryString());
+        return Pipeline.Endpoint.Resolve(path, relativeToRoot, query);
     }
 
-    internal byte[]? SerializeBody()
+    /// <summary>This request at <paramref name="path"/> with its body; <paramref name="runtimeParameters"/> adds what the runtime sets.</summary>
+    internal RequestDescription Describe(string path, bool relativeToRoot, Action<QueryBuilder>? runtimeParameters)
     {
-        if (!HasBody)
+        byte[]? json = null;
+        if (HasBody)
         {
-            return null;
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteBody(writer);
+            }
+
+            json = buffer.WrittenSpan.ToArray();
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteBody(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    internal static HttpContent JsonContent(byte[] json)
-    {
-        var content = new ByteArrayContent(json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
-        return content;
+        return new RequestDescription(Method, BuildUri(path, relativeToRoot, runtimeParameters), json);
     }
 
     /// <summary>Sends the plain (non-media) request with retries; returns the successful response.</summary>
     internal ValueTask<HttpResponseMessage> SendPlainAsync(bool async, CancellationToken cancellationToken)
     {
-        var uri = BuildUri(BuildPath(), relativeToRoot: false, null);
-        var body = SerializeBody();
-        return Service.Pipeline.SendWithRetryAsync(
-            () => new HttpRequestMessage(Method, uri) { Content = body is null ? null : JsonContent(body) },
-            canRetry: true,
-            async,
-            cancellationToken);
+        var description = Describe(BuildPath(), relativeToRoot: false, null);
+        return Pipeline.SendWithRetryAsync(() => description.ToMessage(), canRetry: true, async, cancellationToken);
     }
 }

@@ -1,15 +1,11 @@
 using System;
-using System.Net;
 using System.Net.Http;
 
 namespace Discovery.Runtime;
 
-/// <summary>Base of every generated service: root and base URIs, the HttpClient and the options.</summary>
+/// <summary>Base of every generated service: builds its pipeline once from the options and hands it to every request.</summary>
 public abstract class ServiceBase : IDisposable
 {
-    private readonly bool _ownsHttpClient;
-    private bool _disposed;
-
     /// <summary>
     /// Creates the service. When <paramref name="httpClient"/> is null the service creates one that never follows
     /// redirects on its own (an upload's 308 is protocol, not a redirect) and disposes it in <see cref="Dispose()"/>.
@@ -20,48 +16,21 @@ public abstract class ServiceBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(defaultRootUrl);
         Options = options ?? new ServiceOptions();
-        if (httpClient is null)
-        {
-#if NETSTANDARD2_0
-            // SocketsHttpHandler is .NET Core only; HttpClientHandler is the platform's handler there.
-            var handler = new HttpClientHandler
-#else
-            var handler = new SocketsHttpHandler
-#endif
-            {
-                AllowAutoRedirect = false,
-
-                // No automatic decompression: ranged media downloads count stored bytes, and a handler that
-                // inflates gzip-encoded media would make them end early with a truncated file.
-                AutomaticDecompression = DecompressionMethods.None,
-            };
-            // Timeouts are per attempt and grow with the media sent (ServiceOptions.RequestTimeout); the client's
-            // own 100 s limit would cut off every large single-request upload.
-            HttpClient = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            _ownsHttpClient = true;
-        }
-        else
-        {
-            HttpClient = httpClient;
-        }
-
-        RootUri = WithTrailingSlash(Options.RootUri ?? new Uri(defaultRootUrl, UriKind.Absolute));
-        string path = (servicePath ?? string.Empty).TrimStart('/');
-        BaseUri = path.Length == 0 ? RootUri : WithTrailingSlash(new Uri(RootUri.AbsoluteUri + path));
-        Pipeline = new HttpPipeline(this);
+        var endpoint = new ServiceEndpoint(Options.RootUri ?? new Uri(defaultRootUrl, UriKind.Absolute), servicePath, Options.ApiKey);
+        Pipeline = new HttpPipeline(httpClient, Options, endpoint);
     }
 
-    /// <summary>The options this service was created with.</summary>
+    /// <summary>The options this service was created with; it copied them then, so later changes to this object do not affect it.</summary>
     public ServiceOptions Options { get; }
 
     /// <summary>The client every request of this service is sent with.</summary>
-    public HttpClient HttpClient { get; }
+    public HttpClient HttpClient => Pipeline.HttpClient;
 
     /// <summary><see cref="ServiceOptions.RootUri"/> or the document's rootUrl, always ending with '/'.</summary>
-    public Uri RootUri { get; }
+    public Uri RootUri => Pipeline.Endpoint.RootUri;
 
     /// <summary>The root URI plus the document's servicePath.</summary>
-    public Uri BaseUri { get; }
+    public Uri BaseUri => Pipeline.Endpoint.BaseUri;
 
     internal HttpPipeline Pipeline { get; }
 
@@ -75,25 +44,9 @@ public abstract class ServiceBase : IDisposable
     /// <summary>Releases what the service owns.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (_disposed)
+        if (disposing)
         {
-            return;
+            Pipeline.Dispose();
         }
-
-        _disposed = true;
-        if (disposing && _ownsHttpClient)
-        {
-            HttpClient.Dispose();
-        }
-    }
-
-    private static Uri WithTrailingSlash(Uri uri)
-    {
-        if (!uri.IsAbsoluteUri)
-        {
-            throw new ArgumentException("The root URI must be absolute.", nameof(uri));
-        }
-
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 }

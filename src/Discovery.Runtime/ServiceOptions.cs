@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace Discovery.Runtime;
 
-/// <summary>Per-service settings shared by every request the service creates.</summary>
+/// <summary>Per-service settings shared by every request the service creates; the service copies them when it is built.</summary>
 public sealed class ServiceOptions
 {
     /// <summary>Replaces the discovery document's rootUrl, e.g. to point a client at a local server.</summary>

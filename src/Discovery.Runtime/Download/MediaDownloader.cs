@@ -11,219 +11,199 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Downloads media with ranged GETs of at most one download chunk each, through one pooled copy buffer. After a
-/// fault (error status, dropped connection, short body) it asks again from the last byte written, so a fault
-/// costs at most the bytes in flight.
+/// Downloads media with ranged GETs of at most one download chunk each, through one pooled copy buffer. Each range
+/// is one step: request it, read its answer, decide, wait. After a fault (error status, dropped connection, short
+/// body) the next range starts at the last byte written, so a fault costs at most the bytes in flight.
 /// </summary>
-internal static class MediaDownloader
+internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress)
 {
     private const int CopyBufferSize = 81920;
 
-    public static async ValueTask DownloadAsync(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, bool async, CancellationToken cancellationToken)
+    private readonly Retrier _retrier = pipeline.NewRetrier();
+    private byte[] _buffer = Array.Empty<byte>();
+    private long _received;
+    private long? _total;
+
+    // The version of the media the first response came from: later ranges must come from the same one.
+    private EntityTagHeaderValue? _version;
+
+    public async ValueTask RunAsync(bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        int chunkSize = Math.Max(1, pipeline.Options.DownloadChunkSize);
-        long received = 0;
-        long? total = null;
-        int failures = 0;
-
-        // The version of the media the first response came from: later ranges must come from the same one.
-        EntityTagHeaderValue? version = null;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        _buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            while (total is null || received < total)
+            while (_total is null || _received < _total)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                request.Headers.Range = new RangeHeaderValue(received, received + chunkSize - 1);
-
-                // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
-                // here would not be the bytes the ranges refer to, and the download would end early.
-                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
-                if (received > 0 && version is not null)
+                if (await RequestRangeAsync(async, cancellationToken).ConfigureAwait(false) is { } fault)
                 {
-                    // If the media changed, the server sends the new version whole instead of a range of it.
-                    request.Headers.IfRange = new RangeConditionHeaderValue(version);
-                }
-
-                Exception? fault = null;
-                TimeSpan? retryAfter = null;
-                HttpResponseMessage? response = null;
-                try
-                {
-                    response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && ErrorClassifier.Classify(e) == ErrorClass.Retry)
-                {
-                    fault = e;
-                }
-
-                if (response is not null)
-                {
-                    using (response)
-                    {
-                        var status = response.StatusCode;
-                        var range = response.Content.Headers.ContentRange;
-                        if (status == HttpStatusCode.RequestedRangeNotSatisfiable && (received == 0 || range?.Length == received))
-                        {
-                            // The requested range starts at the end: an empty media, or one whose last chunk ended exactly.
-                            total = received;
-                            break;
-                        }
-
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                            var error = new HttpError(status, body, request.Method.Method, uri);
-                            if (ErrorClassifier.Classify(error) != ErrorClass.Retry)
-                            {
-                                progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, error));
-                                throw error;
-                            }
-
-                            fault = error;
-                            retryAfter = Backoff.RetryAfter(response, pipeline.Time);
-                        }
-                        else
-                        {
-                            var tag = response.Headers.ETag;
-                            if (version is null && tag is { IsWeak: false })
-                            {
-                                version = tag;
-                            }
-                            else if (version is not null && tag is not null && tag.Tag != version.Tag)
-                            {
-                                // Splicing two versions would hand the caller a file that never existed.
-                                var changed = new HttpError(status, null, request.Method.Method, uri,
-                                    string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {version.Tag}, now {tag.Tag}) after {received} bytes; start the download again."));
-                                progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, changed));
-                                throw changed;
-                            }
-
-                            long skip = 0;
-                            long? expected = null;
-                            if (status == HttpStatusCode.PartialContent)
-                            {
-                                if (range?.From != received || range.To is null)
-                                {
-                                    throw new HttpError(status, null, request.Method.Method, uri,
-                                        string.Create(CultureInfo.InvariantCulture, $"The server answered a request for byte {received} with Content-Range '{range}'."));
-                                }
-
-                                total = range.Length ?? total;
-                                expected = range.To.Value - range.From.Value + 1;
-                            }
-                            else
-                            {
-                                // The server ignored Range and sent everything: skip what is already written.
-                                skip = received;
-                                if (response.Content.Headers.ContentLength is long length)
-                                {
-                                    total = length;
-                                    expected = length;
-                                }
-                            }
-
-                            var (got, readFault) = await CopyAsync(response, destination, buffer, skip, position => progress?.Invoke(new DownloadProgress(DownloadStatus.Downloading, position, total)), received, async, cancellationToken).ConfigureAwait(false);
-                            received += got;
-                            if (got > 0)
-                            {
-                                failures = 0;
-                            }
-
-                            long bodyBytes = got + (status == HttpStatusCode.PartialContent ? 0 : skip);
-                            if (readFault is not null || (expected is long want && bodyBytes < want))
-                            {
-                                fault = readFault ?? new IOException("The response body ended before the bytes it announced.");
-                            }
-                            else if (status != HttpStatusCode.PartialContent || (total is null && got < chunkSize))
-                            {
-                                total = received;
-                            }
-                        }
-                    }
-                }
-
-                if (fault is not null)
-                {
-                    if (++failures >= pipeline.Retry.MaxAttempts)
-                    {
-                        progress?.Invoke(new DownloadProgress(DownloadStatus.Failed, received, total, fault));
-                        throw fault;
-                    }
-
-                    await Backoff.WaitAsync(Backoff.Delay(pipeline.Retry, failures, retryAfter), pipeline.Time, async, cancellationToken).ConfigureAwait(false);
+                    await _retrier.RetryOrThrowAsync(fault, HttpMethod.Get, canRetry: true, async, cancellationToken, e => Failed(e)).ConfigureAwait(false);
                 }
             }
 
-            progress?.Invoke(new DownloadProgress(DownloadStatus.Completed, received, total));
+            Report(DownloadStatus.Completed);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(_buffer);
         }
     }
 
-    /// <summary>Copies the body; a failure of the connection is returned (to retry), a failure of the destination is thrown.</summary>
-    private static async ValueTask<(long Written, Exception? Fault)> CopyAsync(
-        HttpResponseMessage response, Stream destination, byte[] buffer, long skip, Action<long> report, long start, bool async, CancellationToken cancellationToken)
+    /// <summary>One ranged GET from the last byte written; returns the fault to retry after, or null.</summary>
+    private async ValueTask<Exception?> RequestRangeAsync(bool async, CancellationToken cancellationToken)
     {
-        long written = 0;
-        Stream body;
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Range = new RangeHeaderValue(_received, _received + pipeline.DownloadChunkSize - 1);
+
+        // Ranges count stored bytes; if the handler inflated a gzip-encoded body, the bytes counted
+        // here would not be the bytes the ranges refer to, and the download would end early.
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("identity"));
+        if (_received > 0 && _version is not null)
+        {
+            // If the media changed, the server sends the new version whole instead of a range of it.
+            request.Headers.IfRange = new RangeConditionHeaderValue(_version);
+        }
+
+        _retrier.Heard(null);
+        HttpResponseMessage response;
         try
         {
-            body = async
-                ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
-                : response.Content.ReadAsStream(cancellationToken);
+            response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            return (0, e);
+            return e;
         }
 
-        using (body)
+        using (response)
         {
-            while (true)
-            {
-                int n;
-                try
-                {
-                    n = async
-                        ? await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)
-                        : body.Read(buffer, 0, buffer.Length);
-                }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
-                {
-                    return (written, e);
-                }
-
-                if (n == 0)
-                {
-                    return (written, null);
-                }
-
-                int offset = 0;
-                if (skip > 0)
-                {
-                    offset = (int)Math.Min(n, skip);
-                    skip -= offset;
-                }
-
-                if (offset < n)
-                {
-                    if (async)
-                    {
-                        await destination.WriteAsync(buffer.AsMemory(offset, n - offset), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        destination.Write(buffer, offset, n - offset);
-                    }
-
-                    written += n - offset;
-                    report(start + written);
-                }
-            }
+            return await ReadAnswerAsync(response, request, async, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private async ValueTask<Exception?> ReadAnswerAsync(HttpResponseMessage response, HttpRequestMessage request, bool async, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && (_received == 0 || response.Content.Headers.ContentRange?.Length == _received))
+        {
+            // The requested range starts at the end: an empty media, or one whose last chunk ended exactly.
+            _total = _received;
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            _retrier.Heard(response);
+            return await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        CheckVersion(response);
+        bool partial = response.StatusCode == HttpStatusCode.PartialContent;
+        long? expected = partial ? ExpectRange(response) : response.Content.Headers.ContentLength;
+
+        // A server that ignored Range sends everything: what is already written is skipped.
+        long skip = partial ? 0 : _received;
+        _total = partial ? _total : expected ?? _total;
+        var (written, readFault) = await CopyAsync(response, skip, async, cancellationToken).ConfigureAwait(false);
+        if (written > 0)
+        {
+            _retrier.Reset();
+        }
+
+        if (readFault is not null || (expected is long want && written + skip < want))
+        {
+            return readFault ?? new IOException("The response body ended before the bytes it announced.");
+        }
+
+        if (!partial || (_total is null && written < pipeline.DownloadChunkSize))
+        {
+            _total = _received;
+        }
+
+        return null;
+    }
+
+    /// <summary>Splicing two versions would hand the caller a file that never existed.</summary>
+    private void CheckVersion(HttpResponseMessage response)
+    {
+        var tag = response.Headers.ETag;
+        if (_version is null && tag is { IsWeak: false })
+        {
+            _version = tag;
+        }
+        else if (_version is not null && tag is not null && tag.Tag != _version.Tag)
+        {
+            throw Failed(new HttpError(response.StatusCode, null, HttpMethod.Get.Method, uri,
+                string.Create(CultureInfo.InvariantCulture, $"The media changed on the server during the download (ETag {_version.Tag}, now {tag.Tag}) after {_received} bytes; start the download again.")));
+        }
+    }
+
+    /// <summary>The bytes a 206 announces; it must start where the download stands.</summary>
+    private long ExpectRange(HttpResponseMessage response)
+    {
+        var range = response.Content.Headers.ContentRange;
+        if (range?.From != _received || range.To is null)
+        {
+            throw new HttpError(response.StatusCode, null, HttpMethod.Get.Method, uri,
+                string.Create(CultureInfo.InvariantCulture, $"The server answered a request for byte {_received} with Content-Range '{range}'."));
+        }
+
+        _total = range.Length ?? _total;
+        return range.To.Value - range.From.Value + 1;
+    }
+
+    /// <summary>Copies the body, skipping its first bytes; a failure of the connection is returned (to retry), one of the destination thrown.</summary>
+    private async ValueTask<(long Written, Exception? Fault)> CopyAsync(HttpResponseMessage response, long skip, bool async, CancellationToken cancellationToken)
+    {
+        long start = _received;
+        bool writing = false;
+        try
+        {
+            using var body = async
+                ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+                : response.Content.ReadAsStream(cancellationToken);
+            int n;
+            while ((n = async ? await body.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false) : body.Read(_buffer, 0, _buffer.Length)) > 0)
+            {
+                int offset = (int)Math.Min(n, skip);
+                skip -= offset;
+                writing = true;
+                await WriteAsync(offset, n - offset, async, cancellationToken).ConfigureAwait(false);
+                writing = false;
+            }
+
+            return (_received - start, null);
+        }
+        catch (Exception e) when (!writing && ErrorClassifier.IsTransportFailure(e, cancellationToken))
+        {
+            return (_received - start, e);
+        }
+    }
+
+    private async ValueTask WriteAsync(int offset, int count, bool async, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (async)
+        {
+            await destination.WriteAsync(_buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            destination.Write(_buffer, offset, count);
+        }
+
+        _received += count;
+        Report(DownloadStatus.Downloading);
+    }
+
+    private Exception Failed(Exception error)
+    {
+        Report(DownloadStatus.Failed, error);
+        return error;
+    }
+
+    private void Report(DownloadStatus status, Exception? error = null) => progress?.Invoke(new DownloadProgress(status, _received, _total, error));
 }

@@ -1,10 +1,8 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,35 +10,56 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Sends requests for one service: User-Agent, scoped credentials, and (for plain requests) classification
-/// plus backoff. Every method takes <c>bool async</c> so the synchronous Execute path shares this code
-/// (see <see cref="SyncPath"/>).
+/// Sends requests for one service: User-Agent, scoped credentials, per-attempt timeouts, and retries of plain
+/// requests through a <see cref="Retrier"/>. Built once from a copy of the service's options, it owns the
+/// HttpClient and never looks back at the service. Every method takes <c>bool async</c> so the synchronous
+/// Execute path shares this code (see <see cref="SyncPath"/>).
 /// </summary>
-internal sealed class HttpPipeline
+internal sealed class HttpPipeline : IDisposable
 {
     private static readonly string RuntimeAgent =
         "Discovery.Runtime/" + (typeof(HttpPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0");
 
-    private readonly ServiceBase _service;
+    private readonly bool _ownsHttpClient;
+    private readonly string _userAgent;
+    private readonly Func<CancellationToken, ValueTask<string?>>? _accessTokenProvider;
+    private readonly TimeSpan _requestTimeout;
+    private readonly RetryPolicy _retry;
+    private readonly TimeProvider _time;
 
-    public HttpPipeline(ServiceBase service) => _service = service;
+    public HttpPipeline(HttpClient? httpClient, ServiceOptions options, ServiceEndpoint endpoint)
+    {
+        _ownsHttpClient = httpClient is null;
+        HttpClient = httpClient ?? CreateHttpClient();
+        Endpoint = endpoint;
+        _userAgent = string.IsNullOrWhiteSpace(options.ApplicationName) ? RuntimeAgent : options.ApplicationName + " " + RuntimeAgent;
+        _accessTokenProvider = options.AccessTokenProvider;
+        _requestTimeout = options.RequestTimeout;
+        _retry = options.Retry ?? RetryPolicy.Default;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
+    }
 
-    public ServiceOptions Options => _service.Options;
+    public HttpClient HttpClient { get; }
 
-    public TimeProvider Time => _service.Options.TimeProvider ?? TimeProvider.System;
+    public ServiceEndpoint Endpoint { get; }
 
-    public RetryPolicy Retry => _service.Options.Retry ?? RetryPolicy.Default;
+    public int DownloadChunkSize { get; }
 
-    /// <summary>The API root: requests under it may carry credentials, and its scheme is the one uploads keep.</summary>
-    public Uri RootUri => _service.RootUri;
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            HttpClient.Dispose();
+        }
+    }
 
     /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
     public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
         if (!request.Headers.Contains("User-Agent"))
         {
-            string agent = string.IsNullOrWhiteSpace(Options.ApplicationName) ? RuntimeAgent : Options.ApplicationName + " " + RuntimeAgent;
-            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         }
 
         await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
@@ -51,8 +70,8 @@ internal sealed class HttpPipeline
         try
         {
             return async
-                ? await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
-                : _service.HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+                ? await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
+                : HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && attempt is { IsCancellationRequested: true })
         {
@@ -64,7 +83,7 @@ internal sealed class HttpPipeline
     /// <summary>The time one attempt may take: the request timeout plus a second per 64 KiB of media it sends.</summary>
     internal TimeSpan TimeoutFor(long mediaBytes)
     {
-        var limit = Options.RequestTimeout;
+        var limit = _requestTimeout;
         if (limit == Timeout.InfiniteTimeSpan || limit <= TimeSpan.Zero)
         {
             return Timeout.InfiniteTimeSpan;
@@ -75,106 +94,48 @@ internal sealed class HttpPipeline
         return seconds >= int.MaxValue / 1000.0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>A fresh count of failed attempts for one step, with this service's policy and clock.</summary>
+    public Retrier NewRetrier() => new(_retry, _time);
+
     /// <summary>
-    /// Sends until a success status, retrying what <see cref="ErrorClassifier"/> calls retryable per the
-    /// service's <see cref="RetryPolicy"/>. Returns the successful response (caller disposes); throws
-    /// <see cref="HttpError"/> or the transport exception otherwise.
+    /// Sends until a success status, retrying as the <see cref="Retrier"/> decides. Returns the successful
+    /// response (caller disposes); throws <see cref="HttpError"/> or the transport exception otherwise.
     /// </summary>
     public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
-        var policy = Retry;
-        for (int attempt = 1; ; attempt++)
+        var retrier = NewRetrier();
+        while (true)
         {
             using var request = createRequest();
-            bool repeatable = policy.RetryNonIdempotent || IsIdempotent(request.Method);
-            HttpResponseMessage response;
+            Exception failure;
             try
             {
-                response = await SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
-            }
-            catch (Exception e) when (IsTransportFailure(e, cancellationToken))
-            {
-                if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(e) != ErrorClass.Retry || !(repeatable || NothingWasSent(e)))
+                var response = await SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    if (UploadException.FindIn(e) is { } media)
-                    {
-                        // The user's source failed, not the network: say so directly.
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(media);
-                    }
-
-                    throw;
+                    return response;
                 }
 
-                await Backoff.WaitAsync(Backoff.Delay(policy, attempt, null), Time, async, cancellationToken).ConfigureAwait(false);
-                continue;
+                using (response)
+                {
+                    retrier.Heard(response);
+                    failure = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            if (response.IsSuccessStatusCode)
+            catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
             {
-                return response;
+                retrier.Heard(null);
+                failure = e;
             }
 
-            HttpError error;
-            TimeSpan? retryAfter;
-            using (response)
-            {
-                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
-                retryAfter = Backoff.RetryAfter(response, Time);
-            }
-
-            if (!canRetry || attempt >= policy.MaxAttempts || ErrorClassifier.Classify(error) != ErrorClass.Retry || !(repeatable || ServerDidNotAct(error.StatusCode)))
-            {
-                throw error;
-            }
-
-            await Backoff.WaitAsync(Backoff.Delay(policy, attempt, retryAfter), Time, async, cancellationToken).ConfigureAwait(false);
+            await retrier.RetryOrThrowAsync(failure, request.Method, canRetry, async, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Methods that may be sent twice with the effect of once.</summary>
-    private static bool IsIdempotent(HttpMethod method)
-        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
-
-    /// <summary>Answers that say the request was not processed: safe to send again whatever the method.</summary>
-    private static bool ServerDidNotAct(HttpStatusCode status) => (int)status is 408 or 429 or 503;
-
-    /// <summary>A connection that could not be made: the request never left.</summary>
-    private static bool NothingWasSent(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-#if !NETSTANDARD2_0
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
-            {
-                return true;
-            }
-#endif
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A failure of the exchange itself (not the caller's cancellation).</summary>
-    public static bool IsTransportFailure(Exception e, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        return e is HttpRequestException or IOException or SocketException or TimeoutException
-            || (e is OperationCanceledException && e.InnerException is TimeoutException);
     }
 
     private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
-        var provider = Options.AccessTokenProvider;
-        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(_service.RootUri, request.RequestUri))
+        var provider = _accessTokenProvider;
+        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(Endpoint.RootUri, request.RequestUri))
         {
             return;
         }
@@ -196,5 +157,26 @@ internal sealed class HttpPipeline
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+#if NETSTANDARD2_0
+        // SocketsHttpHandler is .NET Core only; HttpClientHandler is the platform's handler there.
+        var handler = new HttpClientHandler
+#else
+        var handler = new SocketsHttpHandler
+#endif
+        {
+            AllowAutoRedirect = false,
+
+            // No automatic decompression: ranged media downloads count stored bytes, and a handler that
+            // inflates gzip-encoded media would make them end early with a truncated file.
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+
+        // Timeouts are per attempt and grow with the media sent (ServiceOptions.RequestTimeout); the client's
+        // own 100 s limit would cut off every large single-request upload.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

@@ -31,34 +31,33 @@ internal static class ResponseBody
         return copy.ToArray();
     }
 
-    /// <summary>An error body as text, cut at 64 KiB; a body that fails to arrive yields null rather than masking the status.</summary>
-    public static async ValueTask<string?> ReadErrorTextAsync(HttpResponseMessage response, bool async, CancellationToken cancellationToken)
+    /// <summary>The error an answer stands for; its body is cut at 64 KiB, and one that fails to arrive must not mask the status.</summary>
+    public static async ValueTask<HttpError> ReadErrorAsync(HttpResponseMessage response, HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBody);
         try
         {
-            using var stream = async
-                ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
-                : response.Content.ReadAsStream(cancellationToken);
             int total = 0;
-            while (total < MaxErrorBody)
+            try
             {
-                int n = async
+                using var stream = async
+                    ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+                    : response.Content.ReadAsStream(cancellationToken);
+                int n;
+                while (total < MaxErrorBody && (n = async
                     ? await stream.ReadAsync(buffer.AsMemory(total, MaxErrorBody - total), cancellationToken).ConfigureAwait(false)
-                    : stream.Read(buffer, total, MaxErrorBody - total);
-                if (n == 0)
+                    : stream.Read(buffer, total, MaxErrorBody - total)) > 0)
                 {
-                    break;
+                    total += n;
                 }
-
-                total += n;
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                total = 0;
             }
 
-            return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            return null;
+            string? body = total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
+            return new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
         }
         finally
         {

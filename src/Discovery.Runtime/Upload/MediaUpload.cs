@@ -76,6 +76,12 @@ public abstract class MediaUpload
     public static MediaUpload FromFile(string path) => new MediaFileUpload(path);
 
     /// <summary>
+    /// The chunk size for <paramref name="total"/> bytes: media of at most 256 KiB may use any chunk size by Google's
+    /// rule, yet servers refuse a non-final chunk that is not a multiple of 256 KiB, so such media goes in one chunk.
+    /// </summary>
+    internal int ChunkSizeFor(long? total) => total is long small && small <= ChunkGranularity ? Math.Max(ChunkSize, (int)small) : ChunkSize;
+
+    /// <summary>
     /// Throws <see cref="ArgumentException"/> unless the chunk size satisfies Google's rule: media larger than
     /// 256 KiB, or of unknown length, needs a chunk size that is a multiple of 256 KiB.
     /// </summary>

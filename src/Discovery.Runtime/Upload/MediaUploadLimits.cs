@@ -53,4 +53,14 @@ public sealed class MediaUploadLimits
             throw new ArgumentException("This method does not support resumable uploads; create the media with resumable: false.", nameof(media));
         }
     }
+
+    /// <summary>Throws <see cref="UploadException"/> once the bytes up to <paramref name="end"/>, or a total learnt only at the end, pass <see cref="MaxSize"/>.</summary>
+    internal void CheckSize(long end, long? total)
+    {
+        if (MaxSize is long max && (end > max || total > max))
+        {
+            throw new UploadException(
+                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
+        }
+    }
 }

@@ -12,35 +12,14 @@ internal sealed partial class ResumableUploadEngine
 {
     private async ValueTask InitiateAsync(bool async, CancellationToken cancellationToken)
     {
-        using var request = _createInitiation();
-        request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", _media.MimeType);
-        if (_media.Length is long length)
+        using var request = initiation.ToMessage(emptyBody: true);
+        request.Headers.TryAddWithoutValidation("X-Upload-Content-Type", media.MimeType);
+        if (media.Length is long length)
         {
             request.Headers.TryAddWithoutValidation("X-Upload-Content-Length", length.ToString(CultureInfo.InvariantCulture));
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
-        {
-            OnTransportFailure(e, UploadState.Initiating);
-            return;
-        }
-
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                OnInitiated(response, request.RequestUri!);
-            }
-            else
-            {
-                await OnErrorStatusAsync(response, request, uploadSession: false, UploadState.Initiating, async, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await ExchangeAsync(request, StepKind.UploadInitiation, UploadState.Initiating, 0, null, (response, _) => OnInitiated(response, request.RequestUri!), async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask SendChunkAsync(bool async, CancellationToken cancellationToken)
@@ -64,129 +43,93 @@ internal sealed partial class ResumableUploadEngine
         }
 
         State = UploadState.Sending;
-        long start = _offset;
         HttpContent content = streamed
-            ? new MediaBodyContent(_media, start, _chunkLength)
+            ? new MediaBodyContent(media, _offset, _chunkLength)
             : new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
-        string totalText = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
-        content.Headers.TryAddWithoutValidation("Content-Range", _chunkLength == 0
-            ? "bytes */" + totalText
-            : string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{start + _chunkLength - 1}/{totalText}"));
-        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
-        _sentEnd = Math.Max(_sentEnd, start + _chunkLength);
+        using var request = SessionRequest(content, _chunkLength);
+        _sentEnd = Math.Max(_sentEnd, _offset + _chunkLength);
         _finalSent |= _chunkFinal;
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken, _chunkLength).ConfigureAwait(false);
-        }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken) && UploadException.FindIn(e) is { } source)
-        {
-            // The source, not the network, failed while the body was streamed (a file that shrank).
-            Fail(source);
-            return;
-        }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
-        {
-            OnTransportFailure(e, UploadState.Unknown);
-            return;
-        }
-
-        using (response)
-        {
-            int status = EffectiveStatus(response);
-            if (status == 308)
-            {
-                OnChunkPersisted(response);
-            }
-            else if (status is >= 200 and < 300)
-            {
-                byte[] body;
-                try
-                {
-                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
-                {
-                    OnTransportFailure(e, UploadState.Unknown);
-                    return;
-                }
-
-                OnChunkCompleted(body);
-            }
-            else
-            {
-                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Unknown, async, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await ExchangeAsync(request, StepKind.UploadSession, UploadState.Unknown, _chunkLength, OnChunkPersisted, (_, body) => OnChunkCompleted(body), async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask QueryAsync(bool async, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(Array.Empty<byte>());
-        content.Headers.TryAddWithoutValidation("Content-Range", "bytes */" + (_total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*"));
-        using var request = new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
-        HttpResponseMessage response;
+        using var request = SessionRequest(new ByteArrayContent(Array.Empty<byte>()), 0);
+        await ExchangeAsync(request, StepKind.UploadSession, UploadState.Querying, 0, OnQueryAnswered, (_, body) => OnQueryCompleted(body), async, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A PUT to the session of <paramref name="length"/> bytes from the confirmed offset; none is a status query.</summary>
+    private HttpRequestMessage SessionRequest(HttpContent content, int length)
+    {
+        string total = _total is long t ? t.ToString(CultureInfo.InvariantCulture) : "*";
+        content.Headers.TryAddWithoutValidation("Content-Range", length == 0
+            ? "bytes */" + total
+            : string.Create(CultureInfo.InvariantCulture, $"bytes {_offset}-{_offset + length - 1}/{total}"));
+        return new HttpRequestMessage(HttpMethod.Put, _sessionUri) { Content = content };
+    }
+
+    /// <summary>
+    /// Sends one protocol request and routes its outcome: 308 (when expected) and 2xx with its body to the given
+    /// transitions, 499 to Cancelled when querying, a failure of the exchange or an error status by the retrier's decision.
+    /// </summary>
+    private async ValueTask ExchangeAsync(
+        HttpRequestMessage request, StepKind kind, UploadState retryState, long mediaBytes, Action<HttpResponseMessage>? persisted, Action<HttpResponseMessage, byte[]> completed, bool async, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        byte[]? body = null;
+        int status = 0;
         try
         {
-            response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+
+            // Only session requests expect a 308, so only they read the override that proxies may substitute for it.
+            status = persisted is null ? (int)response.StatusCode : EffectiveStatus(response);
+            if (status is >= 200 and < 300)
+            {
+                body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (ErrorClassifier.IsTransportFailure(e, cancellationToken))
         {
-            OnTransportFailure(e, UploadState.Querying);
+            response?.Dispose();
+            OnTransportFailure(e, request, kind, retryState);
             return;
         }
 
         using (response)
         {
-            int status = EffectiveStatus(response);
-            if (status == 308)
+            if (status == 308 && persisted is not null)
             {
-                OnQueryAnswered(response);
+                persisted(response);
             }
-            else if (status is >= 200 and < 300)
+            else if (body is not null)
             {
-                byte[] body;
-                try
-                {
-                    body = await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (HttpPipeline.IsTransportFailure(e, cancellationToken))
-                {
-                    OnTransportFailure(e, UploadState.Querying);
-                    return;
-                }
-
-                OnQueryCompleted(body);
+                completed(response, body);
             }
-            else if (status == 499)
+            else if (status == 499 && retryState == UploadState.Querying)
             {
                 OnSessionCancelled();
             }
             else
             {
-                await OnErrorStatusAsync(response, request, uploadSession: true, UploadState.Querying, async, cancellationToken).ConfigureAwait(false);
+                await OnErrorStatusAsync(response, request, kind, retryState, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     private async ValueTask BackoffAsync(bool async, CancellationToken cancellationToken)
     {
-        var delay = Backoff.Delay(_pipeline.Retry, _failedAttempts, _retryAfter);
-        _retryAfter = null;
-        await Backoff.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
+        await _retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
         State = _afterBackoff;
     }
 
-    /// <summary>Routes an error status: session gone → Expired; retryable → Unknown/Backoff; 401 → one re-query; else Failed.</summary>
-    private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, bool uploadSession, UploadState retryState, bool async, CancellationToken cancellationToken)
+    /// <summary>Routes an error status by the retrier's decision: Restart → Expired; Retry → Unknown/Backoff; 401 → one re-query; else Failed.</summary>
+    private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, StepKind kind, UploadState retryState, bool async, CancellationToken cancellationToken)
     {
-        string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-        var error = new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+        var error = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
         _lastError = error;
-        _retryAfter = Backoff.RetryAfter(response, _pipeline.Time);
-        if (uploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
+        _retrier.Heard(response);
+        if (kind == StepKind.UploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
         {
             // A token that expired mid-upload: the provider is asked again on the next request.
             _unauthorizedRetried = true;
@@ -194,7 +137,7 @@ internal sealed partial class ResumableUploadEngine
             return;
         }
 
-        switch (ErrorClassifier.Classify(error, uploadSession))
+        switch (_retrier.Decide(error, request.Method, kind))
         {
             case ErrorClass.Restart:
                 State = UploadState.Expired;
@@ -211,15 +154,22 @@ internal sealed partial class ResumableUploadEngine
         }
     }
 
-    private void OnTransportFailure(Exception error, UploadState retryState)
+    private void OnTransportFailure(Exception error, HttpRequestMessage request, StepKind kind, UploadState retryState)
     {
+        if (UploadException.FindIn(error) is { } source)
+        {
+            // The source, not the network, failed while the body was streamed (a file that shrank).
+            Fail(source);
+            return;
+        }
+
         _lastError = error;
-        _retryAfter = null;
-        if (ErrorClassifier.Classify(error) != ErrorClass.Retry)
+        _retrier.Heard(null);
+        if (_retrier.Decide(error, request.Method, kind) != ErrorClass.Retry)
         {
             // Even a non-retryable transport failure leaves the chunk's fate unknown: keep the session resumable.
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, error));
+            events.Report(Progress(UploadStatus.Failed, error));
             return;
         }
 

@@ -7,50 +7,12 @@ using System.Threading.Tasks;
 namespace Discovery.Runtime;
 
 /// <summary>
-/// Where a chunk's bytes come from: streamed straight from seekable media of known length, or else the single
-/// pooled chunk buffer (what is held, what must be re-read, and the look-ahead byte for unknown lengths).
+/// The single pooled chunk buffer, for media that cannot be streamed by range (forward-only or of unknown length):
+/// what is held, what must be re-read, and the look-ahead byte for unknown lengths.
 /// </summary>
 internal sealed partial class ResumableUploadEngine
 {
-    private bool CanProduce(long position) => _media.CanReadAt || position >= _bufStart;
-
-    /// <summary>
-    /// Seekable media of known length needs no chunk buffer: the request body reads its range straight from
-    /// the source while the socket sends (file reads overlap network writes, as in a plain PUT), and every
-    /// retry reads exactly the unconfirmed bytes again.
-    /// </summary>
-    private bool StreamsChunks => _media.CanReadAt && _total is not null;
-
-    /// <summary>The next chunk of streamed media: [offset, offset + length), final when it reaches the total.</summary>
-    private void PlanStreamedChunk()
-    {
-        long total = _total!.Value;
-        _chunkLength = (int)Math.Min(ChunkSize(), total - _offset);
-        _chunkFinal = _offset + _chunkLength == total;
-        CheckMaxSize();
-    }
-
-    private int ChunkSize()
-    {
-        int chunk = _media.ChunkSize;
-        if (_total is long small && small <= MediaUpload.ChunkGranularity)
-        {
-            // Media this small may use any chunk size by Google's rule, yet servers refuse a non-final chunk
-            // that is not a multiple of 256 KiB: one chunk satisfies both.
-            chunk = Math.Max(chunk, (int)small);
-        }
-
-        return chunk;
-    }
-
-    private void CheckMaxSize()
-    {
-        if (_limits.MaxSize is long max && (_offset + _chunkLength > max || _total > max))
-        {
-            throw new UploadException(
-                string.Create(CultureInfo.InvariantCulture, $"The media is larger than the {max} bytes this method accepts."), UploadState.Failed);
-        }
-    }
+    private bool CanProduce(long position) => media.CanReadAt || position >= _bufStart;
 
     /// <summary>
     /// Puts the bytes [offset, offset + chunk) at the start of the buffer, keeping what is already held (only the
@@ -59,7 +21,7 @@ internal sealed partial class ResumableUploadEngine
     /// </summary>
     private async ValueTask FillChunkAsync(bool async, CancellationToken cancellationToken)
     {
-        int chunk = ChunkSize();
+        int chunk = media.ChunkSizeFor(_total);
 
         int capacity = _total is long known ? (int)Math.Min(chunk, known) : chunk + 1;
         if (_buffer is null && capacity > 0)
@@ -78,7 +40,7 @@ internal sealed partial class ResumableUploadEngine
                 _bufStart = _offset;
             }
         }
-        else if (_offset > held || _media.CanReadAt)
+        else if (_offset > held || media.CanReadAt)
         {
             _bufStart = _offset;
             _bufCount = 0;
@@ -95,8 +57,8 @@ internal sealed partial class ResumableUploadEngine
         {
             long position = _bufStart + _bufCount;
             int n = async
-                ? await _media.ReadAsync(position, _buffer.AsMemory(_bufCount, want - _bufCount), cancellationToken).ConfigureAwait(false)
-                : _media.Read(position, _buffer.AsSpan(_bufCount, want - _bufCount));
+                ? await media.ReadAsync(position, _buffer.AsMemory(_bufCount, want - _bufCount), cancellationToken).ConfigureAwait(false)
+                : media.Read(position, _buffer.AsSpan(_bufCount, want - _bufCount));
             if (n == 0)
             {
                 if (_total is long declared)
@@ -123,7 +85,7 @@ internal sealed partial class ResumableUploadEngine
             _chunkFinal = false;
         }
 
-        CheckMaxSize();
+        limits.CheckSize(_offset + _chunkLength, _total);
     }
 
     private void ReturnBuffer()

@@ -13,28 +13,20 @@ namespace Discovery.Runtime;
 /// what the server confirmed; bytes at or past it that a forward-only source cannot produce again are held in
 /// the single pooled chunk buffer; after any ambiguous outcome the server is queried before more data is sent.
 /// </summary>
-internal sealed partial class ResumableUploadEngine
+internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, RequestDescription initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
 {
-    private readonly HttpPipeline _pipeline;
-    private readonly MediaUpload _media;
-    private readonly MediaUploadLimits _limits;
-    private readonly Func<HttpRequestMessage> _createInitiation;
-    private readonly Action<UploadProgress> _report;
-    private readonly Action<UploadSessionData>? _sessionCreated;
-
+    private readonly Retrier _retrier = pipeline.NewRetrier();
     private Uri? _sessionUri;
     private long _offset;
-    private long? _total;
+    private long? _total = media.Length;
     private long _sentEnd;
     private bool _finalSent;
     private bool _resumedFromSaved;
     private bool _rangeContradiction;
     private bool _unauthorizedRetried;
-    private int _failedAttempts;
     private int _restarts;
     private int _confirmedThisRun;
     private UploadState _afterBackoff;
-    private TimeSpan? _retryAfter;
     private Exception? _lastError;
 
     private byte[]? _buffer;
@@ -43,35 +35,16 @@ internal sealed partial class ResumableUploadEngine
     private int _chunkLength;
     private bool _chunkFinal;
 
-    public ResumableUploadEngine(
-        HttpPipeline pipeline,
-        MediaUpload media,
-        MediaUploadLimits limits,
-        Func<HttpRequestMessage> createInitiation,
-        Action<UploadProgress> report,
-        Action<UploadSessionData>? sessionCreated)
-    {
-        _pipeline = pipeline;
-        _media = media;
-        _limits = limits;
-        _createInitiation = createInitiation;
-        _report = report;
-        _sessionCreated = sessionCreated;
-        _total = media.Length;
-    }
-
     /// <summary>Allowed automatic restarts after the session expired (404/410).</summary>
     public const int RestartBudget = 1;
 
     public UploadState State { get; private set; } = UploadState.New;
 
-    public long ConfirmedBytes => _offset;
-
     public byte[]? CompletedBody { get; private set; }
 
     public UploadSessionData? Session => _sessionUri is null
         ? null
-        : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, _media.MimeType, _media.SourceIdentity);
+        : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, media.MimeType, media.SourceIdentity);
 
     public UploadProgress Progress(UploadStatus status, Exception? error = null)
         => new(status, State, _offset, _total, error);
@@ -85,32 +58,28 @@ internal sealed partial class ResumableUploadEngine
             throw new InvalidOperationException($"An upload in state {State} cannot adopt another session.");
         }
 
-        if (session.SourceIdentity is not null && _media.SourceIdentity is { } identity && !string.Equals(identity, session.SourceIdentity, StringComparison.Ordinal))
+        if (session.SourceIdentity is not null && media.SourceIdentity is { } identity && !string.Equals(identity, session.SourceIdentity, StringComparison.Ordinal))
         {
             throw new ArgumentException("The saved session belongs to different media (its source identity does not match).", nameof(session));
         }
 
-        if (session.TotalBytes is long savedTotal && _media.Length is long length && savedTotal != length)
+        if (session.TotalBytes is long savedTotal && media.Length is long length && savedTotal != length)
         {
             throw new ArgumentException("The saved session's total size does not match the media.", nameof(session));
         }
 
-        if (!string.Equals(session.MimeType, _media.MimeType, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(session.MimeType, media.MimeType, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException("The saved session's media type does not match the media.", nameof(session));
         }
 
-        if (IsDowngrade(_pipeline.RootUri, session.SessionUri))
+        if (IsDowngrade(pipeline.Endpoint.RootUri, session.SessionUri))
         {
             throw new ArgumentException("The saved session URI is http while the API is https; the media is not sent in clear text.", nameof(session));
         }
 
-        _sessionUri = session.SessionUri;
-        _offset = session.Offset;
-        _total = _media.Length;
-        _resumedFromSaved = true;
-        _sentEnd = long.MaxValue;
-        _finalSent = false;
+        AdoptSession(session.SessionUri, session.Offset, saved: true);
+        _total = media.Length;
         State = UploadState.Suspended;
     }
 
@@ -165,11 +134,11 @@ internal sealed partial class ResumableUploadEngine
                         OnExpired();
                         break;
                     case UploadState.Complete:
-                        _media.ReleaseSource();
+                        media.ReleaseSource();
                         ReturnBuffer();
                         return true;
                     default:
-                        _media.ReleaseSource();
+                        media.ReleaseSource();
                         ExceptionDispatchInfo.Throw(_lastError!);
                         break;
                 }
@@ -198,12 +167,11 @@ internal sealed partial class ResumableUploadEngine
         if (_sessionUri is not null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, _sessionUri) { Content = new ByteArrayContent(Array.Empty<byte>()) };
-            using var response = await _pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
+            using var response = await pipeline.SendOnceAsync(request, async, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             if (status is not (499 or 404 or 410) && status is not (>= 200 and < 300))
             {
-                string? body = await ResponseBody.ReadErrorTextAsync(response, async, cancellationToken).ConfigureAwait(false);
-                throw new HttpError(response.StatusCode, body, request.Method.Method, request.RequestUri!);
+                throw await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -215,19 +183,19 @@ internal sealed partial class ResumableUploadEngine
     /// <summary>New → Initiating (the media was validated when it was attached).</summary>
     private void OnStart()
     {
-        _limits.Validate(_media);
+        limits.Validate(media);
         State = UploadState.Initiating;
-        _report(Progress(UploadStatus.Starting));
+        events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Suspended/Failed → Querying (session known) or Initiating.</summary>
     private void OnResume()
     {
-        _failedAttempts = 0;
+        _retrier.Reset();
         _unauthorizedRetried = false;
         _lastError = null;
         State = _sessionUri is null ? UploadState.Initiating : UploadState.Querying;
-        _report(Progress(UploadStatus.Starting));
+        events.Report(Progress(UploadStatus.Starting));
     }
 
     /// <summary>Initiating + 200/201: → Ready(0), or Failed without a Location.</summary>
@@ -246,15 +214,10 @@ internal sealed partial class ResumableUploadEngine
             return;
         }
 
-        _sessionUri = session;
-        _offset = 0;
-        _sentEnd = 0;
-        _finalSent = false;
-        _resumedFromSaved = false;
-        _failedAttempts = 0;
+        AdoptSession(session, 0, saved: false);
         State = UploadState.Ready;
-        _sessionCreated?.Invoke(Session!);
-        _report(Progress(UploadStatus.Uploading));
+        events.Report(Session!);
+        events.Report(Progress(UploadStatus.Uploading));
     }
 
     /// <summary>Sending + 308: → Ready(k+1) honouring partial persistence, or Unknown when Range contradicts what was confirmed.</summary>
@@ -335,7 +298,7 @@ internal sealed partial class ResumableUploadEngine
         }
 
         State = UploadState.Complete;
-        _report(Progress(UploadStatus.Completed));
+        events.Report(Progress(UploadStatus.Completed));
     }
 
     /// <summary>Unknown → Backoff → Querying (or Suspended when the retry budget is spent).</summary>
@@ -347,16 +310,10 @@ internal sealed partial class ResumableUploadEngine
         if (_restarts < RestartBudget && CanProduce(0))
         {
             _restarts++;
-            _sessionUri = null;
-            _offset = 0;
-            _sentEnd = 0;
-            _finalSent = false;
-            _resumedFromSaved = false;
-            _rangeContradiction = false;
-            _failedAttempts = 0;
-            _total = _media.Length ?? _total;
+            AdoptSession(null, 0, saved: false);
+            _total = media.Length ?? _total;
             State = UploadState.Initiating;
-            _report(Progress(UploadStatus.Starting));
+            events.Report(Progress(UploadStatus.Starting));
             return;
         }
 
@@ -371,11 +328,10 @@ internal sealed partial class ResumableUploadEngine
     /// <summary>Any failed attempt: → Backoff(next), or Suspended once <see cref="RetryPolicy.MaxAttempts"/> is reached.</summary>
     private void EnterBackoff(UploadState next)
     {
-        _failedAttempts++;
-        if (_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        if (!_retrier.Failed())
         {
             State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, _lastError));
+            events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -383,7 +339,7 @@ internal sealed partial class ResumableUploadEngine
         State = UploadState.Backoff;
 
         // Observers see each retry and its cause as it happens, not only the final outcome.
-        _report(Progress(UploadStatus.Uploading, _lastError));
+        events.Report(Progress(UploadStatus.Uploading, _lastError));
     }
 
     /// <summary>Querying + 499, or a completed DELETE: → Cancelled (terminal).</summary>
@@ -391,9 +347,9 @@ internal sealed partial class ResumableUploadEngine
     {
         _lastError = new UploadException("The upload session was cancelled.", UploadState.Cancelled);
         State = UploadState.Cancelled;
-        _media.ReleaseSource();
+        media.ReleaseSource();
         ReturnBuffer();
-        _report(Progress(UploadStatus.Cancelled, _lastError));
+        events.Report(Progress(UploadStatus.Cancelled, _lastError));
     }
 
     /// <summary>Caller cancellation in any state: → Suspended (session kept) or back to New.</summary>
@@ -403,8 +359,8 @@ internal sealed partial class ResumableUploadEngine
         _lastError = null;
 
         // The file is reopened lazily if the upload is resumed; holding it until then would lock it for nothing.
-        _media.ReleaseSource();
-        _report(Progress(UploadStatus.Cancelled));
+        media.ReleaseSource();
+        events.Report(Progress(UploadStatus.Cancelled));
     }
 
     /// <summary>
@@ -416,14 +372,26 @@ internal sealed partial class ResumableUploadEngine
     {
         _lastError = error;
         State = _sessionUri is null ? UploadState.Failed : UploadState.Suspended;
-        _report(Progress(UploadStatus.Failed, error));
+        events.Report(Progress(UploadStatus.Failed, error));
+    }
+
+    /// <summary>A new session (or none, before a restart) has nothing from this process; a saved one may hold any bytes up to the total.</summary>
+    private void AdoptSession(Uri? sessionUri, long offset, bool saved)
+    {
+        _sessionUri = sessionUri;
+        _offset = offset;
+        _sentEnd = saved ? long.MaxValue : 0;
+        _finalSent = false;
+        _resumedFromSaved = saved;
+        _rangeContradiction = false;
+        _retrier.Reset();
     }
 
     private void Fail(Exception error)
     {
         _lastError = error;
         State = UploadState.Failed;
-        _report(Progress(UploadStatus.Failed, error));
+        events.Report(Progress(UploadStatus.Failed, error));
     }
 
     private void AcceptOffset(long next, bool stallCounts)
@@ -444,16 +412,16 @@ internal sealed partial class ResumableUploadEngine
 
         if (next > _offset)
         {
-            _failedAttempts = 0;
+            _retrier.Reset();
             _confirmedThisRun++;
         }
-        else if (stallCounts && ++_failedAttempts >= _pipeline.Retry.MaxAttempts)
+        else if (stallCounts && !_retrier.Failed())
         {
             // A server that keeps persisting nothing would otherwise loop forever.
             _offset = next;
             _lastError = new UploadException("The server persisted none of the last chunks.", UploadState.Suspended);
             State = UploadState.Suspended;
-            _report(Progress(UploadStatus.Failed, _lastError));
+            events.Report(Progress(UploadStatus.Failed, _lastError));
             return;
         }
 
@@ -465,6 +433,6 @@ internal sealed partial class ResumableUploadEngine
 
         _offset = next;
         State = UploadState.Ready;
-        _report(Progress(UploadStatus.Uploading));
+        events.Report(Progress(UploadStatus.Uploading));
     }
 }

@@ -101,6 +101,27 @@ public sealed class HttpPipelineTests
     }
 
     [Fact]
+    public async Task Changing_the_options_object_later_does_not_change_a_built_service()
+    {
+        var handler = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"id\":\"a\"}") });
+        using var client = new HttpClient(handler);
+        var options = new ServiceOptions { RootUri = new Uri("https://api.example.com/"), ApiKey = "first", ApplicationName = "App/1", Retry = RetryPolicy.None };
+        using var farm = new FarmService(client, options);
+        options.RootUri = new Uri("https://other.example.com/");
+        options.ApiKey = "second";
+        options.ApplicationName = "Other/2";
+        options.AccessTokenProvider = _ => new ValueTask<string?>("late");
+
+        await farm.Animals.Get("a").ExecuteAsync();
+
+        var sent = Assert.Single(handler.Seen);
+        Assert.Equal("https://api.example.com/farm/v1/animals/a?alt=json&key=first", sent.RequestUri!.ToString());
+        Assert.StartsWith("App/1 Discovery.Runtime/", sent.Headers.UserAgent.ToString(), StringComparison.Ordinal);
+        Assert.Null(sent.Headers.Authorization);
+        Assert.Equal(new Uri("https://api.example.com/"), farm.RootUri);
+    }
+
+    [Fact]
     public async Task An_empty_success_body_reads_as_no_value_instead_of_failing()
     {
         var handler = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
@@ -128,6 +149,20 @@ public sealed class HttpPipelineTests
         var created = await f.Farm.Animals.Insert(new Animal { Name = "Twice" }).ExecuteAsync();
         Assert.Equal("Twice", created.Name);
         Assert.Equal(4, f.Server.Requests.All.Count);
+    }
+
+    [Theory]
+    [InlineData("rateLimitExceeded")]
+    [InlineData("userRateLimitExceeded")]
+    public async Task A_post_answered_403_with_a_rate_limit_reason_is_sent_again_like_a_429(string reason)
+    {
+        await using var f = await FarmFixture.StartAsync();
+        f.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 403, Reason = reason });
+
+        var created = await f.Farm.Animals.Insert(new Animal { Name = "Limited" }).ExecuteAsync();
+
+        Assert.Equal("Limited", created.Name);
+        Assert.Equal(new[] { ("POST", 403), ("POST", 200) }, f.Server.Requests.All.Select(r => (r.Method, r.Status)).ToArray());
     }
 
     [Fact]

@@ -3,12 +3,28 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Threading;
 
 namespace Discovery.Runtime;
 
-/// <summary>The one place that decides which failures are retried, so plain requests and uploads agree.</summary>
+/// <summary>
+/// The one place that decides what a failure means: whether it is transient, whether an upload session is gone,
+/// and whether sending again could repeat what the server already did. Plain requests, upload steps and download
+/// ranges all decide here (through <see cref="Retrier"/>), so they agree.
+/// </summary>
 public static class ErrorClassifier
 {
+    /// <summary>
+    /// What to do after a failed attempt (an <see cref="HttpError"/> or a transport exception). A transient failure of a
+    /// POST or PATCH is Fatal unless the server cannot have acted, so that a lost answer never creates a second resource.
+    /// </summary>
+    internal static ErrorClass Decide(Exception failure, HttpMethod method, StepKind kind, bool retryNonIdempotent)
+    {
+        var decision = Classify(failure, uploadSession: kind == StepKind.UploadSession);
+        bool repeatable = retryNonIdempotent || kind != StepKind.Plain || IsIdempotent(method) || ServerDidNotAct(failure);
+        return decision == ErrorClass.Retry && !repeatable ? ErrorClass.Fatal : decision;
+    }
+
     /// <summary>Classifies an error status; <paramref name="bodyOrReason"/> is read for 403 rate-limit reasons.</summary>
     /// <param name="status">The response status (not a success).</param>
     /// <param name="bodyOrReason">The response body (a Google error document) or a bare reason such as "rateLimitExceeded".</param>
@@ -52,7 +68,9 @@ public static class ErrorClassifier
     /// timeouts are retried; TLS, configuration and unknown errors are not. Caller cancellation is not a
     /// transport error and must be handled before calling this.
     /// </summary>
-    public static ErrorClass Classify(Exception transportError)
+    public static ErrorClass Classify(Exception transportError) => Classify(transportError, uploadSession: false);
+
+    private static ErrorClass Classify(Exception transportError, bool uploadSession)
     {
         ArgumentNullException.ThrowIfNull(transportError);
         if (UploadException.FindIn(transportError) is not null)
@@ -65,7 +83,7 @@ public static class ErrorClassifier
             switch (e)
             {
                 case HttpError http:
-                    return Classify(http);
+                    return Classify(http, uploadSession);
                 case TimeoutException:
                     return ErrorClass.Retry;
                 case SocketException socket:
@@ -92,6 +110,18 @@ public static class ErrorClassifier
         return transportError is HttpRequestException or IOException ? ErrorClass.Retry : ErrorClass.Fatal;
     }
 
+    /// <summary>A failure of the exchange itself (not the caller's cancellation).</summary>
+    internal static bool IsTransportFailure(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return e is HttpRequestException or IOException or SocketException or TimeoutException
+            || (e is OperationCanceledException && e.InnerException is TimeoutException);
+    }
+
     /// <summary>Whether the error carries one of Google's per-user or per-project rate-limit reasons.</summary>
     public static bool IsRateLimited(GoogleApiError error)
     {
@@ -105,6 +135,37 @@ public static class ErrorClassifier
         }
 
         return string.Equals(error.Status, "RESOURCE_EXHAUSTED", StringComparison.Ordinal);
+    }
+
+    /// <summary>Methods that may be sent twice with the effect of once.</summary>
+    private static bool IsIdempotent(HttpMethod method)
+        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
+
+    /// <summary>
+    /// Answers that say the request was not processed, and connections that could not be made: safe to send again
+    /// whatever the method. A 403 rate-limit refusal is Google's older spelling of 429: the quota check ran before the method.
+    /// </summary>
+    private static bool ServerDidNotAct(Exception failure) => failure is HttpError error
+        ? (int)error.StatusCode is 408 or 429 or 503 || (error.StatusCode == HttpStatusCode.Forbidden && error.Error is { } google && IsRateLimited(google))
+        : NothingWasSent(failure);
+
+    private static bool NothingWasSent(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+#if !NETSTANDARD2_0
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+#endif
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsBareReason([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text)

@@ -32,8 +32,9 @@ public sealed class RetryPolicy
     /// <summary>
     /// Whether POST and PATCH requests are retried after failures the server may have acted on (a 500, a reset
     /// connection, a timeout): sending again could create a second resource or send a mail twice. When false
-    /// (the default) they are retried only when the server cannot have acted: 408, 429, 503, or a connection
-    /// that could not be made. Resumable uploads are unaffected: their status query makes every retry exact.
+    /// (the default) they are retried only when the server cannot have acted: 408, 429, 503, a 403 with a rate-limit
+    /// reason, or a connection that could not be made. Resumable uploads are unaffected: their status query makes
+    /// every retry exact.
     /// </summary>
     public bool RetryNonIdempotent { get; init; }
 
