@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace Discovery.Runtime.Tests.Http;
+namespace Discovery.Runtime.Tests.Retry;
 
 public sealed class RetryPolicyTests
 {

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Xunit;
 
-namespace Discovery.Runtime.Tests.Errors;
+namespace Discovery.Runtime.Tests.Retry;
 
 public sealed class ErrorClassifierTests
 {
