@@ -49,10 +49,15 @@ internal static class GeneratorHarness
     /// <summary>Generates from the documents and compiles the result; returns the run and the compiler's diagnostics.</summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) GenerateAndCompile(params AdditionalText[] documents)
     {
-        var compilation = CreateCompilation();
-        var driver = CreateDriver(documents).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _, CancellationToken.None);
-        var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return (driver.GetRunResult(), diagnostics);
+        var (run, output) = Generate(documents);
+        return (run, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray());
+    }
+
+    /// <summary>Generates from the documents; returns the run and the compilation holding the generated code.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(params AdditionalText[] documents)
+    {
+        var driver = CreateDriver(documents).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _, CancellationToken.None);
+        return (driver.GetRunResult(), output);
     }
 
     public static InMemoryText Document(string path, string text) => new(path, text);
