@@ -129,24 +129,19 @@ internal sealed partial class DocumentParser
         }
 
         var accept = Strings(media, "accept");
-        var maxSizeNode = media.Get("maxSize");
-        long? maxSize = maxSizeNode switch
-        {
-            JsonStringNode s => ParseSize(s.Value, s.Offset),
-            JsonNumberNode n when long.TryParse(n.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => bytes,
-            _ => null,
-        };
+        var maxSize = media.Get("maxSize") is { } sizeNode and not JsonNullNode ? ParseSize(sizeNode) : null;
         var resumable = Object(protocols!, "resumable") is not null;
         return new UploadModel(argumentName, parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable);
     }
 
-    private long? ParseSize(string text, int offset)
+    private long? ParseSize(JsonNode node)
     {
-        // Sizes are bytes ("10737418240") or a number with a binary unit ("1GB"), as analytics.v3 writes it.
+        // Sizes are bytes (10737418240, as a number or a string) or a number with a binary unit ("1GB", as analytics.v3 writes it).
+        var text = node switch { JsonStringNode s => s.Value, JsonNumberNode n => n.Raw, _ => null };
         var units = new[] { ("TB", 1L << 40), ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("B", 1L) };
         foreach (var (suffix, factor) in units)
         {
-            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && long.TryParse(text.Substring(0, text.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            if (text is not null && text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && long.TryParse(text.Substring(0, text.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 return count * factor;
             }
@@ -157,7 +152,7 @@ internal sealed partial class DocumentParser
             return bytes;
         }
 
-        Report(DiagnosticDescriptors.WrongFieldType, offset, "maxSize", "a size in bytes or with a unit (\"1GB\")", "\"" + text + "\"");
+        Report(DiagnosticDescriptors.WrongFieldType, node.Offset, "maxSize", "a size in bytes or with a unit (\"1GB\")", text is null ? node.KindName : "\"" + text + "\"");
         return null;
     }
 

@@ -120,6 +120,12 @@ internal sealed partial class DocumentParser
             case "object":
             case null when node.Get("properties") is not null:
                 var additional = node.Get("additionalProperties");
+                if (additional is not (null or JsonNullNode or JsonObjectNode or JsonBooleanNode))
+                {
+                    // Read as absent, the map would silently become an empty class.
+                    Report(DiagnosticDescriptors.WrongFieldType, additional.Offset, "additionalProperties", "a schema object or a boolean", additional.KindName);
+                }
+
                 if (node.Get("properties") is null && additional is JsonObjectNode valueNode)
                 {
                     return TypeModel.MapOf(ResolveType(valueNode, host, baseName, table));
@@ -187,7 +193,7 @@ internal sealed partial class DocumentParser
         }
 
         // Constants are only for string enums; any other enum leaves the value as its plain type.
-        if (source.Get("enum") is not JsonArrayNode array || array.Items.Count == 0 || !array.Items.TrueForAll(item => item is JsonStringNode))
+        if (Field<JsonArrayNode>(source, "enum", "an array") is not { } array || array.Items.Count == 0 || !array.Items.TrueForAll(item => item is JsonStringNode))
         {
             return null;
         }
