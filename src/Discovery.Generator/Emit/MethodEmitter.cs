@@ -12,25 +12,9 @@ internal static class MethodEmitter
     public static void EmitFactories(SourceWriter writer, MethodModel method, string serviceExpression)
     {
         var requestType = method.Request.FullyQualifiedName;
-        var parameters = new List<string>();
-        var arguments = new List<string> { serviceExpression };
-        if (method.Body is { } body)
-        {
-            parameters.Add(body.Type.FullyQualifiedName + " " + body.ArgumentName);
-            arguments.Add(body.ArgumentName);
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.ArgumentName is { } argument)
-            {
-                parameters.Add(ParameterType(parameter, nullable: false) + " " + argument);
-                arguments.Add(argument);
-            }
-        }
-
-        var signature = string.Join(", ", parameters);
-        var call = string.Join(", ", arguments);
+        var arguments = Arguments(method);
+        var signature = string.Join(", ", arguments.ConvertAll(a => a.Type + " " + a.Name));
+        var call = serviceExpression + string.Concat(arguments.ConvertAll(a => ", " + a.Name));
         Documentation(writer, method);
         writer.Line("public " + requestType + " " + method.MethodName + "(" + signature + ") => new " + requestType + "(" + call + (method.Upload is null ? string.Empty : ", null") + ");");
         if (method.Upload is { } upload)
@@ -159,40 +143,41 @@ internal static class MethodEmitter
     private static string? ResponseType(MethodModel method) =>
         method.Response is { } response ? response.FullyQualifiedName : method.Upload is not null ? TypeModel.Any.FullyQualifiedName : null;
 
-    private static void EmitConstructor(SourceWriter writer, MethodModel method)
+    /// <summary>What the factory passes on to the request after the service: the body, then the required parameters.</summary>
+    private static List<(string Type, string Name, string Property)> Arguments(MethodModel method)
     {
-        var parameters = new StringBuilder(KnownTypes.ServiceBase + " " + MemberNames.ServiceArgument);
+        var arguments = new List<(string Type, string Name, string Property)>();
         if (method.Body is { } body)
         {
-            parameters.Append(", ").Append(body.Type.FullyQualifiedName).Append(' ').Append(body.ArgumentName);
+            arguments.Add((body.Type.FullyQualifiedName, body.ArgumentName, body.PropertyName));
         }
 
         foreach (var parameter in method.Parameters)
         {
             if (parameter.ArgumentName is { } argument)
             {
-                parameters.Append(", ").Append(ParameterType(parameter, nullable: false)).Append(' ').Append(argument);
+                arguments.Add((ParameterType(parameter, nullable: false), argument, parameter.PropertyName));
             }
         }
 
+        return arguments;
+    }
+
+    private static void EmitConstructor(SourceWriter writer, MethodModel method)
+    {
+        var arguments = Arguments(method);
+        var parameters = KnownTypes.ServiceBase + " " + MemberNames.ServiceArgument + string.Concat(arguments.ConvertAll(a => ", " + a.Type + " " + a.Name));
+        var media = string.Empty;
         if (method.Upload is { } upload)
         {
-            parameters.Append(", ").Append(KnownTypes.MediaUpload).Append("? ").Append(upload.ArgumentName);
+            parameters += ", " + KnownTypes.MediaUpload + "? " + upload.ArgumentName;
+            media = ", " + upload.ArgumentName + ", " + MemberNames.UploadLimits;
         }
 
-        var media = method.Upload is { } u ? ", " + u.ArgumentName + ", " + MemberNames.UploadLimits : string.Empty;
         writer.Open("internal " + method.Request.Name + "(" + parameters + ") : base(" + MemberNames.ServiceArgument + ", " + CSharp.Literal(method.HttpMethod) + media + ")");
-        if (method.Body is { } b)
+        foreach (var argument in arguments)
         {
-            writer.Line(b.PropertyName + " = " + b.ArgumentName + ";");
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.ArgumentName is { } argument)
-            {
-                writer.Line(parameter.PropertyName + " = " + argument + ";");
-            }
+            writer.Line(argument.Property + " = " + argument.Name + ";");
         }
 
         writer.Close();
