@@ -40,21 +40,11 @@ internal static class CSharp
 
     public static string NullableType(TypeModel type) => type.FullyQualifiedName + "?";
 
-    private static string Suffix(TypeKind kind) => kind switch
-    {
-        TypeKind.String => "String",
-        TypeKind.Int32 => "Int32",
-        TypeKind.UInt32 => "UInt32",
-        TypeKind.Int64 => "Int64",
-        TypeKind.UInt64 => "UInt64",
-        TypeKind.Double => "Double",
-        TypeKind.Single => "Single",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.Bytes => "Bytes",
-        TypeKind.DateTime => "DateTime",
-        TypeKind.Duration => "Duration",
-        _ => "Any",
-    };
+    // The runtime's JSON helpers are named after the primitive kinds (ReadInt32, WriteDurationValue); the
+    // names are read once rather than formatted for every property.
+    private static readonly string[] KindNames = System.Enum.GetNames(typeof(TypeKind));
+
+    private static string Suffix(TypeKind kind) => KindNames[(int)kind];
 
     /// <summary>A JsonReadFunc for one non-null element of this type.</summary>
     public static string ReadElement(TypeModel type, int depth = 1) => type.Kind switch

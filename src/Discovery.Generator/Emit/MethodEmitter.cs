@@ -15,7 +15,8 @@ internal static class MethodEmitter
         var arguments = Arguments(method);
         var signature = string.Join(", ", arguments.ConvertAll(a => a.Type + " " + a.Name));
         var call = serviceExpression + string.Concat(arguments.ConvertAll(a => ", " + a.Name));
-        Documentation(writer, method);
+        XmlDoc.Summary(writer, method.Description);
+        CSharp.Obsolete(writer, method.Deprecated);
         writer.Line("public " + requestType + " " + method.MethodName + "(" + signature + ") => new " + requestType + "(" + call + (method.Upload is null ? string.Empty : ", null") + ");");
         if (method.Upload is { } upload)
         {
@@ -322,11 +323,5 @@ internal static class MethodEmitter
             writer.Close();
             writer.Close();
         }
-    }
-
-    private static void Documentation(SourceWriter writer, MethodModel method)
-    {
-        XmlDoc.Summary(writer, method.Description);
-        CSharp.Obsolete(writer, method.Deprecated);
     }
 }

@@ -39,20 +39,13 @@ internal static class KnownTypes
     public const string CancellationToken = Bcl + "Threading.CancellationToken";
     public const string EnumeratorCancellation = Bcl + "Runtime.CompilerServices.EnumeratorCancellation";
 
-    public static string ClientRequestOf(string response) => Generic(Runtime + "ClientRequest", response);
-
+    public static string ClientRequestOf(string response) => Generic(ClientRequest, response);
     public static string MediaUploadRequestOf(string response) => Generic(Runtime + "MediaUploadRequest", response);
-
     public static string JsonReadFunc(string type) => Generic(RuntimeJson + "JsonReadFunc", type);
-
     public static string JsonWriteFunc(string type) => Generic(RuntimeJson + "JsonWriteFunc", type);
-
     public static string Action(string type) => Generic(Bcl + "Action", type);
-
     public static string IList(string element) => Generic(Collections + "IList", element);
-
     public static string IDictionary(string key, string value) => Generic(Collections + "IDictionary", key + ", " + value);
-
     public static string IAsyncEnumerable(string element) => Generic(Collections + "IAsyncEnumerable", element);
 
     private static string Generic(string type, string argument) => type + "<" + argument + ">";

@@ -5,59 +5,27 @@ namespace Discovery.Generator.Naming;
 
 /// <summary>
 /// Every member name a generated class gets from its runtime base or from the emitter itself, written once.
-/// Emitters spell these members through the constants and the reserved sets below are built from the same
-/// constants, so a new member is reserved by the edit that introduces it and a wire name can never take it.
-/// The runtime's names are grouped by the Discovery.Runtime class that declares them; they are checked
-/// against the runtime by compiling generated code, not by reflection, because the generator cannot load it.
+/// A name the emitters spell is a constant they use, and the reserved sets below are built from the same
+/// constants, so a member is reserved by the edit that introduces it and a wire name can never take it.
+/// The runtime's names are listed per Discovery.Runtime class that declares them (constants for those the
+/// emitters spell, plain strings for the rest); compiling generated code against the runtime checks them.
 /// </summary>
 internal static class MemberNames
 {
-    // Discovery.Runtime.Json.ApiObject.
-    public const string UnknownProperties = nameof(UnknownProperties);
+    // Runtime members the emitters spell; the arrays further down say which base declares each.
     public const string WriteJson = nameof(WriteJson);
     public const string ReadUnknown = nameof(ReadUnknown);
     public const string WriteUnknown = nameof(WriteUnknown);
-
-    // Discovery.Runtime.ServiceBase.
-    public const string Options = nameof(Options);
-    public const string HttpClient = nameof(HttpClient);
     public const string RootUri = nameof(RootUri);
-    public const string BaseUri = nameof(BaseUri);
-    public const string Dispose = nameof(Dispose);
-
-    // Discovery.Runtime.RequestBase (its standard parameters are in StandardParameters).
-    public const string Service = nameof(Service);
-    public const string HttpMethod = nameof(HttpMethod);
     public const string HasBody = nameof(HasBody);
     public const string BuildPath = nameof(BuildPath);
     public const string AddQueryParameters = nameof(AddQueryParameters);
     public const string WriteBody = nameof(WriteBody);
     public const string DownloadMediaCoreAsync = nameof(DownloadMediaCoreAsync);
     public const string DownloadMediaCore = nameof(DownloadMediaCore);
-
-    // Discovery.Runtime.ClientRequest and ClientRequest<TResponse>.
-    public const string TResponse = nameof(TResponse);
-    public const string Execute = nameof(Execute);
     public const string ExecuteAsync = nameof(ExecuteAsync);
     public const string ReadResponse = nameof(ReadResponse);
     public const string BuildUploadPath = nameof(BuildUploadPath);
-    public const string AttachMedia = nameof(AttachMedia);
-    public const string NextChunkCoreAsync = nameof(NextChunkCoreAsync);
-    public const string ResumeUploadCoreAsync = nameof(ResumeUploadCoreAsync);
-    public const string ResumeUploadCore = nameof(ResumeUploadCore);
-    public const string CancelUploadCoreAsync = nameof(CancelUploadCoreAsync);
-    public const string UploadProgressChanged = nameof(UploadProgressChanged);
-    public const string UploadSessionCreated = nameof(UploadSessionCreated);
-    public const string UploadSessionCore = nameof(UploadSessionCore);
-    public const string Media = nameof(Media);
-
-    // Discovery.Runtime.MediaUploadRequest<TResponse>.
-    public const string ProgressChanged = nameof(ProgressChanged);
-    public const string UploadSession = nameof(UploadSession);
-    public const string NextChunkAsync = nameof(NextChunkAsync);
-    public const string ResumeAsync = nameof(ResumeAsync);
-    public const string Resume = nameof(Resume);
-    public const string CancelUploadAsync = nameof(CancelUploadAsync);
 
     // Generated on schema classes, service classes and request classes.
     public const string ReadJson = nameof(ReadJson);
@@ -85,24 +53,38 @@ internal static class MemberNames
     /// <summary>What every class inherits from object; resources and enum constant classes have no other members.</summary>
     public static readonly string[] ReservedOnEveryClass = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 
-    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, UnknownProperties, WriteJson, ReadUnknown, WriteUnknown, ReadJson);
+    private static readonly string[] ApiObject = { "UnknownProperties", WriteJson, ReadUnknown, WriteUnknown };
 
-    public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, Options, HttpClient, RootUri, BaseUri, Dispose, DefaultRootUrl, DefaultServicePath);
+    private static readonly string[] ServiceBase = { "Options", "HttpClient", RootUri, "BaseUri", "Dispose" };
+
+    private static readonly string[] RequestBase = { "Service", "HttpMethod", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore };
+
+    private static readonly string[] ClientRequest = { "TResponse", "Execute", ExecuteAsync, ReadResponse, BuildUploadPath, "AttachMedia", "NextChunkCoreAsync", "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadProgressChanged", "UploadSessionCreated", "UploadSessionCore", "Media" };
+
+    private static readonly string[] MediaUploadRequest = { "ProgressChanged", "UploadSession", "NextChunkAsync", "ResumeAsync", "Resume", "CancelUploadAsync" };
+
+    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson });
+
+    public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, ServiceBase, new[] { DefaultRootUrl, DefaultServicePath });
 
     // Every request reserves the members of every request base, so a method's names do not depend on
     // whether it uploads media or has a response.
     public static readonly string[] ReservedOnRequest = Reserve(
-        Reserve(ReservedOnEveryClass, Array.ConvertAll(StandardParameters, p => Identifier.Pascal(p.Wire))),
-        Service, HttpMethod, HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore,
-        TResponse, Execute, ExecuteAsync, ReadResponse, BuildUploadPath, AttachMedia, NextChunkCoreAsync, ResumeUploadCoreAsync, ResumeUploadCore,
-        CancelUploadCoreAsync, UploadProgressChanged, UploadSessionCreated, UploadSessionCore, Media,
-        ProgressChanged, UploadSession, NextChunkAsync, ResumeAsync, Resume, CancelUploadAsync,
-        UploadLimits, DownloadAsync, Download, PagesAsync, ItemsAsync);
+        ReservedOnEveryClass,
+        Array.ConvertAll(StandardParameters, p => Identifier.Pascal(p.Wire)),
+        RequestBase,
+        ClientRequest,
+        MediaUploadRequest,
+        new[] { UploadLimits, DownloadAsync, Download, PagesAsync, ItemsAsync });
 
-    private static string[] Reserve(string[] inherited, params string[] own)
+    private static string[] Reserve(params string[][] groups)
     {
-        var all = new List<string>(inherited);
-        all.AddRange(own);
+        var all = new List<string>();
+        foreach (var group in groups)
+        {
+            all.AddRange(group);
+        }
+
         return all.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Discovery.Generator.Common;
 using Discovery.Generator.Diagnostics;
 using Discovery.Generator.Json;
@@ -104,7 +105,7 @@ internal sealed partial class DocumentParser
             Flag(node, "deprecated"),
             body,
             response,
-            Concat(globals, parameters).ToEquatableArray(),
+            globals.Concat(parameters).ToEquatableArray(),
             upload,
             Flag(node, "supportsMediaDownload"),
             FindPaging(parameters, response, context.Schemas),
@@ -300,13 +301,6 @@ internal sealed partial class DocumentParser
 
     private static bool IsStandardParameter(string wireName, string? type) =>
         Array.Exists(MemberNames.StandardParameters, standard => standard.Wire == wireName && standard.Type == type);
-
-    private static List<ParameterModel> Concat(List<ParameterModel> first, List<ParameterModel> second)
-    {
-        var all = new List<ParameterModel>(first);
-        all.AddRange(second);
-        return all;
-    }
 
     private sealed record ResourceContext(JsonObjectNode? ExtraGlobals, SchemaTable Schemas);
 }
