@@ -15,14 +15,8 @@ internal sealed partial class DocumentParser
 {
     private List<ResourceModel> ParseResources(JsonObjectNode? node, NameScope parentScope, NameScope classScope, Func<string, TypeRef> place, ResourceContext context)
     {
-        var resources = new List<(string Wire, string Property, JsonObjectNode Node)>();
-        foreach (var (wire, resourceNode) in Members(node, "a resource object"))
-        {
-            resources.Add((wire, parentScope.Claim(Identifier.Pascal(wire)), resourceNode));
-        }
-
         var models = new List<ResourceModel>();
-        foreach (var (wire, property, resourceNode) in resources)
+        foreach (var (wire, property, resourceNode) in ClaimMembers(node, "a resource object", parentScope))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var type = place(classScope.Claim(property + "Resource"));
@@ -38,14 +32,8 @@ internal sealed partial class DocumentParser
 
     private List<MethodModel> ParseMethods(JsonObjectNode? node, NameScope scope, TypeRef owner, ResourceContext context)
     {
-        var methods = new List<(string Wire, string Name, JsonObjectNode Node)>();
-        foreach (var (wire, methodNode) in Members(node, "a method object"))
-        {
-            methods.Add((wire, scope.Claim(Identifier.Pascal(wire)), methodNode));
-        }
-
         var models = new List<MethodModel>();
-        foreach (var (wire, name, methodNode) in methods)
+        foreach (var (wire, name, methodNode) in ClaimMembers(node, "a method object", scope))
         {
             var method = ParseMethod(wire, name, owner.Nested(scope.Claim(name + "Request")), methodNode, context);
             if (method is not null)

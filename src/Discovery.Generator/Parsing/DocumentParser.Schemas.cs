@@ -67,14 +67,8 @@ internal sealed partial class DocumentParser
         var scope = new NameScope(MemberNames.ReservedOnSchema);
         scope.Reserve(type.Name);
         var host = new TypeHost(scope, type.Nested, new List<SchemaModel>());
-        var properties = new List<(string Wire, string Name, JsonObjectNode Node)>();
-        foreach (var (propertyWire, propertyNode) in Members(Object(node, "properties"), "a schema object"))
-        {
-            properties.Add((propertyWire, scope.Claim(Identifier.Pascal(propertyWire)), propertyNode));
-        }
-
         var models = new List<PropertyModel>();
-        foreach (var (wire, name, propertyNode) in properties)
+        foreach (var (wire, name, propertyNode) in ClaimMembers(Object(node, "properties"), "a schema object", scope))
         {
             models.Add(new PropertyModel(
                 wire,
