@@ -11,12 +11,19 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Discovery.Generator.Tests;
 
-/// <summary>Runs the generator the way the compiler does, on in-memory documents, and compiles what it makes.</summary>
+/// <summary>
+/// Runs the generator the way the compiler does, on in-memory documents, and compiles what it makes the
+/// way a strict user's build would: XML documentation checked (GenerateDocumentationFile), every warning
+/// wave on, nullable enabled, and every warning an error.
+/// </summary>
 internal static class GeneratorHarness
 {
+    /// <summary>Above every warning wave the compiler has; the SDK passes 9999 for AnalysisLevel preview.</summary>
+    public const int WarningLevel = 9999;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static CSharpCompilation CreateCompilation(string source = "internal static class Placeholder { }") =>
         CSharpCompilation.Create(
@@ -25,6 +32,7 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
+                warningLevel: WarningLevel,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error,
                 // The SDK silences these two by default: the runtime targets net8.0 and the test host is newer.
@@ -41,10 +49,15 @@ internal static class GeneratorHarness
     /// <summary>Generates from the documents and compiles the result; returns the run and the compiler's diagnostics.</summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) GenerateAndCompile(params AdditionalText[] documents)
     {
-        var compilation = CreateCompilation();
-        var driver = CreateDriver(documents).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _, CancellationToken.None);
-        var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return (driver.GetRunResult(), diagnostics);
+        var (run, output) = Generate(documents);
+        return (run, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray());
+    }
+
+    /// <summary>Generates from the documents; returns the run and the compilation holding the generated code.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(params AdditionalText[] documents)
+    {
+        var driver = CreateDriver(documents).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _, CancellationToken.None);
+        return (driver.GetRunResult(), output);
     }
 
     public static InMemoryText Document(string path, string text) => new(path, text);

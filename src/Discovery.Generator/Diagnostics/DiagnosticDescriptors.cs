@@ -19,6 +19,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidMetadata = Create("DISCO010", "Invalid item metadata", "{0} on '{1}' is not a valid C# name; nothing is generated for this document", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata };
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: "https://github.com/discovery-generator/discovery#diagnostics");
 }

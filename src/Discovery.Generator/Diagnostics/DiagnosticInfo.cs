@@ -13,26 +13,8 @@ internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Argument
 {
     public Diagnostic ToDiagnostic()
     {
-        var descriptor = Id switch
-        {
-            "DISCO001" => DiagnosticDescriptors.MalformedJson,
-            "DISCO002" => DiagnosticDescriptors.NotADiscoveryDocument,
-            "DISCO003" => DiagnosticDescriptors.MissingReference,
-            "DISCO004" => DiagnosticDescriptors.DuplicateName,
-            "DISCO005" => DiagnosticDescriptors.UnknownType,
-            "DISCO006" => DiagnosticDescriptors.WrongFieldType,
-            "DISCO007" => DiagnosticDescriptors.MissingField,
-            "DISCO008" => DiagnosticDescriptors.UnknownPathParameter,
-            "DISCO010" => DiagnosticDescriptors.InvalidMetadata,
-            _ => DiagnosticDescriptors.InternalError,
-        };
-        var args = new object[Arguments.Count];
-        for (var i = 0; i < args.Length; i++)
-        {
-            args[i] = Arguments[i];
-        }
-
-        return Diagnostic.Create(descriptor, Location.ToLocation(), args);
+        var descriptor = Array.Find(DiagnosticDescriptors.All, d => d.Id == Id) ?? DiagnosticDescriptors.InternalError;
+        return Diagnostic.Create(descriptor, Location.ToLocation(), System.Linq.Enumerable.ToArray<object>(Arguments));
     }
 
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, JsonLocation location, params string[] arguments) =>

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Emit;
 
-/// <summary>C# spellings of model types, and of the JSON helper calls that read and write them.</summary>
+/// <summary>C# literals and file headers, and the JSON helper calls that read and write each model type.</summary>
 internal static class CSharp
 {
+    /// <summary>The alias every file gives the runtime's JSON helpers; short, because it is on most lines.</summary>
     public const string Json = "__J";
-    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-    public const string Runtime = "global::Discovery.Runtime.";
 
     /// <summary>A string literal that is safe whatever the text holds (quotes, backslashes, line separators).</summary>
     public static string Literal(string text)
@@ -39,49 +38,20 @@ internal static class CSharp
         return builder.Append('"').ToString();
     }
 
-    public static string Type(TypeModel type) => type.Kind switch
-    {
-        TypeKind.String => "string",
-        TypeKind.Int32 => "int",
-        TypeKind.UInt32 => "uint",
-        TypeKind.Int64 => "long",
-        TypeKind.UInt64 => "ulong",
-        TypeKind.Double => "double",
-        TypeKind.Single => "float",
-        TypeKind.Boolean => "bool",
-        TypeKind.Bytes => "byte[]",
-        TypeKind.DateTime => "global::Discovery.Runtime.Json.GoogleDateTime",
-        TypeKind.Duration => "global::Discovery.Runtime.Json.GoogleDuration",
-        TypeKind.Any => "global::System.Text.Json.JsonElement",
-        TypeKind.Object => type.ClassName!,
-        TypeKind.List => "global::System.Collections.Generic.IList<" + Type(type.Element!) + ">",
-        _ => "global::System.Collections.Generic.IDictionary<string, " + Type(type.Element!) + ">",
-    };
+    public static string NullableType(TypeModel type) => type.FullyQualifiedName + "?";
 
-    public static string NullableType(TypeModel type) => Type(type) + "?";
+    // The runtime's JSON helpers are named after the primitive kinds (ReadInt32, WriteDurationValue); the
+    // names are read once rather than formatted for every property.
+    private static readonly string[] KindNames = System.Enum.GetNames(typeof(TypeKind));
 
-    private static string Suffix(TypeKind kind) => kind switch
-    {
-        TypeKind.String => "String",
-        TypeKind.Int32 => "Int32",
-        TypeKind.UInt32 => "UInt32",
-        TypeKind.Int64 => "Int64",
-        TypeKind.UInt64 => "UInt64",
-        TypeKind.Double => "Double",
-        TypeKind.Single => "Single",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.Bytes => "Bytes",
-        TypeKind.DateTime => "DateTime",
-        TypeKind.Duration => "Duration",
-        _ => "Any",
-    };
+    private static string Suffix(TypeKind kind) => KindNames[(int)kind];
 
     /// <summary>A JsonReadFunc for one non-null element of this type.</summary>
     public static string ReadElement(TypeModel type, int depth = 1) => type.Kind switch
     {
-        TypeKind.Object => type.ClassName + ".ReadJson",
-        TypeKind.List => "static " + Type(type) + " (ref " + Reader + " r" + depth + ") => " + Json + ".ReadList(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
-        TypeKind.Map => "static " + Type(type) + " (ref " + Reader + " r" + depth + ") => " + Json + ".ReadMap(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.Object => type.FullyQualifiedName + "." + MemberNames.ReadJson,
+        TypeKind.List => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadList(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.Map => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadMap(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
         _ => Json + ".Read" + Suffix(type.Kind) + "Value",
     };
 
@@ -121,7 +91,7 @@ internal static class CSharp
         writer.Line("#pragma warning disable CS0612, CS0618, CS1591");
         if (usesJson)
         {
-            writer.Line("using " + Json + " = global::Discovery.Runtime.Json.JsonIO;");
+            writer.Line("using " + Json + " = " + KnownTypes.JsonIO + ";");
         }
 
         writer.Line();
@@ -131,7 +101,7 @@ internal static class CSharp
     {
         if (deprecated)
         {
-            writer.Line("[global::System.Obsolete]");
+            writer.Line("[" + KnownTypes.Obsolete + "]");
         }
     }
 }

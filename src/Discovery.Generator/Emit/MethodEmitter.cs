@@ -2,44 +2,30 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Emit;
 
 /// <summary>A method's factory overloads on its resource, and its request class.</summary>
 internal static class MethodEmitter
 {
-    public static void EmitFactories(SourceWriter writer, MethodModel method, string ownerFullName, string serviceExpression)
+    public static void EmitFactories(SourceWriter writer, MethodModel method, string serviceExpression)
     {
-        var requestType = ownerFullName + "." + method.RequestClassName;
-        var parameters = new List<string>();
-        var arguments = new List<string> { serviceExpression };
-        if (method.Body is { } body)
-        {
-            parameters.Add(CSharp.Type(body) + " " + method.BodyArgumentName);
-            arguments.Add(method.BodyArgumentName);
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.ArgumentName is { } argument)
-            {
-                parameters.Add(ParameterType(parameter, nullable: false) + " " + argument);
-                arguments.Add(argument);
-            }
-        }
-
-        var signature = string.Join(", ", parameters);
-        var call = string.Join(", ", arguments);
-        Documentation(writer, method);
+        var requestType = method.Request.FullyQualifiedName;
+        var arguments = Arguments(method);
+        var signature = string.Join(", ", arguments.ConvertAll(a => a.Type + " " + a.Name));
+        var call = serviceExpression + string.Concat(arguments.ConvertAll(a => ", " + a.Name));
+        XmlDoc.Summary(writer, method.Description);
+        CSharp.Obsolete(writer, method.Deprecated);
         writer.Line("public " + requestType + " " + method.MethodName + "(" + signature + ") => new " + requestType + "(" + call + (method.Upload is null ? string.Empty : ", null") + ");");
-        if (method.Upload is not null)
+        if (method.Upload is { } upload)
         {
             writer.Line();
 
             // The description is on the overload above; repeating it would double the largest part of the file.
-            writer.Line("/// <summary>As the overload without media, uploading <paramref name=\"" + method.MediaArgumentName + "\"/> (a file path or any <see cref=\"global::Discovery.Runtime.MediaUpload\"/>).</summary>");
+            writer.Line("/// <summary>As the overload without media, uploading <paramref name=\"" + upload.ArgumentName + "\"/> (a file path or any <see cref=\"" + KnownTypes.MediaUpload + "\"/>).</summary>");
             CSharp.Obsolete(writer, method.Deprecated);
-            writer.Line("public " + requestType + " " + method.MethodName + "(" + (signature.Length > 0 ? signature + ", " : string.Empty) + "global::Discovery.Runtime.MediaUpload " + method.MediaArgumentName + ") => new " + requestType + "(" + call + ", " + method.MediaArgumentName + ");");
+            writer.Line("public " + requestType + " " + method.MethodName + "(" + (signature.Length > 0 ? signature + ", " : string.Empty) + KnownTypes.MediaUpload + " " + upload.ArgumentName + ") => new " + requestType + "(" + call + ", " + upload.ArgumentName + ");");
         }
     }
 
@@ -47,60 +33,23 @@ internal static class MethodEmitter
     {
         var responseType = ResponseType(method);
         var baseType = method.Upload is not null
-            ? "global::Discovery.Runtime.MediaUploadRequest<" + responseType + ">"
-            : responseType is null ? "global::Discovery.Runtime.ClientRequest" : "global::Discovery.Runtime.ClientRequest<" + responseType + ">";
+            ? KnownTypes.MediaUploadRequestOf(responseType!)
+            : responseType is null ? KnownTypes.ClientRequest : KnownTypes.ClientRequestOf(responseType);
         writer.Line("/// <summary>Request of <c>" + XmlDoc.Escape(method.Id) + "</c>.</summary>");
         CSharp.Obsolete(writer, method.Deprecated);
-        writer.Open("public sealed class " + method.RequestClassName + " : " + baseType);
+        writer.Open("public sealed class " + method.Request.Name + " : " + baseType);
         EmitConstructor(writer, method);
         EmitProperties(writer, method);
-        EmitPath(writer, "BuildPath", method.Path);
+        EmitPath(writer, MemberNames.BuildPath, method.Path);
         EmitQuery(writer, method);
         if (method.Body is { } body)
         {
-            writer.Line();
-
-            // A null body is no body: media then goes as uploadType=media, as Google's clients do.
-            var isReference = body.Kind is TypeKind.Object or TypeKind.List or TypeKind.Map or TypeKind.String or TypeKind.Bytes;
-            writer.Line("protected override bool HasBody => " + (isReference ? method.BodyPropertyName + " is not null" : "true") + ";");
-            writer.Line();
-            if (context.DataWrapper)
-            {
-                writer.Line("protected override void WriteBody(" + CSharp.Writer + " writer) => " + CSharp.Json + ".WriteDataWrapped(writer, " + method.BodyPropertyName + ", " + CSharp.WriteElement(body) + ");");
-            }
-            else if (body.Kind == TypeKind.Object)
-            {
-                writer.Line("protected override void WriteBody(" + CSharp.Writer + " writer) => " + method.BodyPropertyName + ".WriteJson(writer);");
-            }
-            else
-            {
-                writer.Open("protected override void WriteBody(" + CSharp.Writer + " writer)");
-                writer.Line("global::Discovery.Runtime.Json.JsonWriteFunc<" + CSharp.Type(body) + "> write = " + CSharp.WriteElement(body) + ";");
-                writer.Line("write(writer, " + method.BodyPropertyName + ");");
-                writer.Close();
-            }
+            EmitBody(writer, body, context);
         }
 
         if (responseType is not null)
         {
-            writer.Line();
-            if (context.DataWrapper)
-            {
-                writer.Line("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader) => " + CSharp.Json + ".ReadDataWrapped(ref reader, " + CSharp.ReadElement(method.Response ?? TypeModel.Any) + ");");
-            }
-            else if (method.Response is { Kind: TypeKind.Object } objectResponse)
-            {
-                // ReadJson starts the reader itself.
-                writer.Line("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader) => " + objectResponse.ClassName + ".ReadJson(ref reader);");
-            }
-            else
-            {
-                writer.Open("protected override " + responseType + " ReadResponse(ref " + CSharp.Reader + " reader)");
-                writer.Line(CSharp.Json + ".Begin(ref reader);");
-                writer.Line("global::Discovery.Runtime.Json.JsonReadFunc<" + responseType + "> read = " + CSharp.ReadElement(method.Response ?? TypeModel.Any) + ";");
-                writer.Line("return read(ref reader);");
-                writer.Close();
-            }
+            EmitResponse(writer, method.Response ?? TypeModel.Any, context);
         }
 
         if (method.Upload is { } upload)
@@ -111,16 +60,17 @@ internal static class MethodEmitter
         if (method.SupportsDownload)
         {
             writer.Line();
+            var progress = KnownTypes.Action(KnownTypes.DownloadProgress) + "? progress = null";
             writer.Line("/// <summary>Downloads the media (<c>alt=media</c>) into <paramref name=\"destination\"/> in ranged chunks, resuming after faults.</summary>");
-            writer.Line("public global::System.Threading.Tasks.Task DownloadAsync(global::System.IO.Stream destination, global::System.Action<global::Discovery.Runtime.DownloadProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => DownloadMediaCoreAsync(destination, progress, cancellationToken);");
+            writer.Line("public " + KnownTypes.Task + " " + MemberNames.DownloadAsync + "(" + KnownTypes.Stream + " destination, " + progress + ", " + KnownTypes.CancellationToken + " cancellationToken = default) => " + MemberNames.DownloadMediaCoreAsync + "(destination, progress, cancellationToken);");
             writer.Line();
             writer.Line("/// <summary>Downloads the media into <paramref name=\"destination\"/>, blocking the calling thread.</summary>");
-            writer.Line("public void Download(global::System.IO.Stream destination, global::System.Action<global::Discovery.Runtime.DownloadProgress>? progress = null) => DownloadMediaCore(destination, progress);");
+            writer.Line("public void " + MemberNames.Download + "(" + KnownTypes.Stream + " destination, " + progress + ") => " + MemberNames.DownloadMediaCore + "(destination, progress);");
         }
 
         if (method.Paging is { } paging && method.Response is { } response)
         {
-            EmitPaging(writer, paging, CSharp.Type(response));
+            EmitPaging(writer, paging, response.FullyQualifiedName);
         }
 
         foreach (var parameter in method.Parameters)
@@ -141,44 +91,94 @@ internal static class MethodEmitter
         writer.Close();
     }
 
+    private static void EmitBody(SourceWriter writer, BodyModel body, FileContext context)
+    {
+        writer.Line();
+
+        // A null body is no body: media then goes as uploadType=media, as Google's clients do.
+        var isReference = body.Type.Kind is TypeKind.Object or TypeKind.List or TypeKind.Map or TypeKind.String or TypeKind.Bytes;
+        writer.Line("protected override bool " + MemberNames.HasBody + " => " + (isReference ? body.PropertyName + " is not null" : "true") + ";");
+        writer.Line();
+        var header = "protected override void " + MemberNames.WriteBody + "(" + KnownTypes.Utf8JsonWriter + " writer)";
+        if (context.DataWrapper)
+        {
+            writer.Line(header + " => " + CSharp.Json + ".WriteDataWrapped(writer, " + body.PropertyName + ", " + CSharp.WriteElement(body.Type) + ");");
+        }
+        else if (body.Type.Kind == TypeKind.Object)
+        {
+            writer.Line(header + " => " + body.PropertyName + "." + MemberNames.WriteJson + "(writer);");
+        }
+        else
+        {
+            writer.Open(header);
+            writer.Line(KnownTypes.JsonWriteFunc(body.Type.FullyQualifiedName) + " write = " + CSharp.WriteElement(body.Type) + ";");
+            writer.Line("write(writer, " + body.PropertyName + ");");
+            writer.Close();
+        }
+    }
+
+    private static void EmitResponse(SourceWriter writer, TypeModel response, FileContext context)
+    {
+        writer.Line();
+        var header = "protected override " + response.FullyQualifiedName + " " + MemberNames.ReadResponse + "(ref " + KnownTypes.Utf8JsonReader + " reader)";
+        if (context.DataWrapper)
+        {
+            writer.Line(header + " => " + CSharp.Json + ".ReadDataWrapped(ref reader, " + CSharp.ReadElement(response) + ");");
+        }
+        else if (response.Kind == TypeKind.Object)
+        {
+            // ReadJson starts the reader itself.
+            writer.Line(header + " => " + response.FullyQualifiedName + "." + MemberNames.ReadJson + "(ref reader);");
+        }
+        else
+        {
+            writer.Open(header);
+            writer.Line(CSharp.Json + ".Begin(ref reader);");
+            writer.Line(KnownTypes.JsonReadFunc(response.FullyQualifiedName) + " read = " + CSharp.ReadElement(response) + ";");
+            writer.Line("return read(ref reader);");
+            writer.Close();
+        }
+    }
+
     /// <summary>Upload methods without a response still need a type for the upload engine's result.</summary>
     private static string? ResponseType(MethodModel method) =>
-        method.Response is { } response ? CSharp.Type(response) : method.Upload is not null ? CSharp.Type(TypeModel.Any) : null;
+        method.Response is { } response ? response.FullyQualifiedName : method.Upload is not null ? TypeModel.Any.FullyQualifiedName : null;
+
+    /// <summary>What the factory passes on to the request after the service: the body, then the required parameters.</summary>
+    private static List<(string Type, string Name, string Property)> Arguments(MethodModel method)
+    {
+        var arguments = new List<(string Type, string Name, string Property)>();
+        if (method.Body is { } body)
+        {
+            arguments.Add((body.Type.FullyQualifiedName, body.ArgumentName, body.PropertyName));
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.ArgumentName is { } argument)
+            {
+                arguments.Add((ParameterType(parameter, nullable: false), argument, parameter.PropertyName));
+            }
+        }
+
+        return arguments;
+    }
 
     private static void EmitConstructor(SourceWriter writer, MethodModel method)
     {
-        var parameters = new StringBuilder("global::Discovery.Runtime.ServiceBase service");
-        if (method.Body is { } body)
+        var arguments = Arguments(method);
+        var parameters = KnownTypes.ServiceBase + " " + MemberNames.ServiceArgument + string.Concat(arguments.ConvertAll(a => ", " + a.Type + " " + a.Name));
+        var media = string.Empty;
+        if (method.Upload is { } upload)
         {
-            parameters.Append(", ").Append(CSharp.Type(body)).Append(' ').Append(method.BodyArgumentName);
+            parameters += ", " + KnownTypes.MediaUpload + "? " + upload.ArgumentName;
+            media = ", " + upload.ArgumentName + ", " + MemberNames.UploadLimits;
         }
 
-        foreach (var parameter in method.Parameters)
+        writer.Open("internal " + method.Request.Name + "(" + parameters + ") : base(" + MemberNames.ServiceArgument + ", " + CSharp.Literal(method.HttpMethod) + media + ")");
+        foreach (var argument in arguments)
         {
-            if (parameter.ArgumentName is { } argument)
-            {
-                parameters.Append(", ").Append(ParameterType(parameter, nullable: false)).Append(' ').Append(argument);
-            }
-        }
-
-        if (method.Upload is not null)
-        {
-            parameters.Append(", global::Discovery.Runtime.MediaUpload? ").Append(method.MediaArgumentName);
-        }
-
-        var media = method.Upload is null ? string.Empty : ", " + method.MediaArgumentName + ", UploadLimits";
-        writer.Open("internal " + method.RequestClassName + "(" + parameters + ") : base(service, " + CSharp.Literal(method.HttpMethod) + media + ")");
-        if (method.Body is not null)
-        {
-            writer.Line(method.BodyPropertyName + " = " + method.BodyArgumentName + ";");
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.ArgumentName is { } argument)
-            {
-                writer.Line(parameter.PropertyName + " = " + argument + ";");
-            }
+            writer.Line(argument.Property + " = " + argument.Name + ";");
         }
 
         writer.Close();
@@ -190,7 +190,7 @@ internal static class MethodEmitter
         {
             writer.Line();
             writer.Line("/// <summary>The request body.</summary>");
-            writer.Line("public " + CSharp.Type(body) + " " + method.BodyPropertyName + " { get; set; }");
+            writer.Line("public " + body.Type.FullyQualifiedName + " " + body.PropertyName + " { get; set; }");
         }
 
         foreach (var parameter in method.Parameters)
@@ -214,13 +214,13 @@ internal static class MethodEmitter
 
     public static string ParameterType(ParameterModel parameter, bool nullable)
     {
-        var type = parameter.Repeated ? new TypeModel(TypeKind.List, Element: parameter.Type) : parameter.Type;
-        return nullable ? CSharp.NullableType(type) : CSharp.Type(type);
+        var type = parameter.Repeated ? TypeModel.ListOf(parameter.Type) : parameter.Type;
+        return nullable ? CSharp.NullableType(type) : type.FullyQualifiedName;
     }
 
     /// <summary>The text of a parameter's value; QueryBuilder and UriTemplate take strings and the common primitives as they are.</summary>
     public static string FormatCall(ParameterModel parameter) => parameter.Repeated
-        ? (parameter.Type.Kind == TypeKind.String ? parameter.PropertyName : "global::Discovery.Runtime.ParameterFormat.FormatAll(" + parameter.PropertyName + ")")
+        ? (parameter.Type.Kind == TypeKind.String ? parameter.PropertyName : KnownTypes.ParameterFormat + ".FormatAll(" + parameter.PropertyName + ")")
         : parameter.PropertyName;
 
     private static void EmitPath(SourceWriter writer, string methodName, IReadOnlyList<PathPart> parts)
@@ -239,8 +239,8 @@ internal static class MethodEmitter
             }
             else
             {
-                var value = part.IsString ? part.PropertyName! : "global::Discovery.Runtime.ParameterFormat." + (part.Repeated ? "FormatAll" : "Format") + "(" + part.PropertyName + ")";
-                expression.Append("global::Discovery.Runtime.UriTemplate.").Append(part.Reserved ? "Reserved" : "Simple").Append('(').Append(value).Append(')');
+                var value = part.IsString ? part.PropertyName! : KnownTypes.ParameterFormat + "." + (part.Repeated ? "FormatAll" : "Format") + "(" + part.PropertyName + ")";
+                expression.Append(KnownTypes.UriTemplate).Append('.').Append(part.Reserved ? "Reserved" : "Simple").Append('(').Append(value).Append(')');
             }
         }
 
@@ -265,8 +265,8 @@ internal static class MethodEmitter
         }
 
         writer.Line();
-        writer.Open("protected override void AddQueryParameters(global::Discovery.Runtime.QueryBuilder query)");
-        writer.Line("base.AddQueryParameters(query);");
+        writer.Open("protected override void " + MemberNames.AddQueryParameters + "(" + KnownTypes.QueryBuilder + " query)");
+        writer.Line("base." + MemberNames.AddQueryParameters + "(query);");
         foreach (var parameter in query)
         {
             writer.Line("query.Add(" + CSharp.Literal(parameter.WireName) + ", " + FormatCall(parameter) + ");");
@@ -280,22 +280,22 @@ internal static class MethodEmitter
         var maxSize = upload.MaxSize is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : "null";
         var accept = upload.Accept is { } a ? CSharp.Literal(a) : "null";
         writer.Line();
-        writer.Line("private static readonly global::Discovery.Runtime.MediaUploadLimits UploadLimits = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
-        EmitPath(writer, "BuildUploadPath", upload.SimplePath);
+        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
+        EmitPath(writer, MemberNames.BuildUploadPath, upload.SimplePath);
     }
 
     private static void EmitPaging(SourceWriter writer, PagingModel paging, string responseType)
     {
-        const string Token = "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default";
+        const string Token = "[" + KnownTypes.EnumeratorCancellation + "] " + KnownTypes.CancellationToken + " cancellationToken = default";
         writer.Line();
         writer.Line("/// <summary>Every page, fetched as the enumeration proceeds; starts at the current page token.</summary>");
-        writer.Open("public async global::System.Collections.Generic.IAsyncEnumerable<" + responseType + "> PagesAsync(" + Token + ")");
+        writer.Open("public async " + KnownTypes.IAsyncEnumerable(responseType) + " " + MemberNames.PagesAsync + "(" + Token + ")");
         writer.Line("var start = " + paging.PageTokenProperty + ";");
         writer.Line("var token = start;");
         writer.Open("try");
         writer.Open("while (true)");
         writer.Line(paging.PageTokenProperty + " = token;");
-        writer.Line("var page = await ExecuteAsync(cancellationToken).ConfigureAwait(false);");
+        writer.Line("var page = await " + MemberNames.ExecuteAsync + "(cancellationToken).ConfigureAwait(false);");
         writer.Line("yield return page;");
         writer.Line("token = page." + paging.NextPageTokenProperty + ";");
         writer.Open("if (string.IsNullOrEmpty(token))");
@@ -313,8 +313,8 @@ internal static class MethodEmitter
         {
             writer.Line();
             writer.Line("/// <summary>Every item of every page, fetched as the enumeration proceeds.</summary>");
-            writer.Open("public async global::System.Collections.Generic.IAsyncEnumerable<" + CSharp.Type(itemType) + "> ItemsAsync(" + Token + ")");
-            writer.Open("await foreach (var page in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(PagesAsync(cancellationToken), false))");
+            writer.Open("public async " + KnownTypes.IAsyncEnumerable(itemType.FullyQualifiedName) + " " + MemberNames.ItemsAsync + "(" + Token + ")");
+            writer.Open("await foreach (var page in " + KnownTypes.TaskAsyncEnumerableExtensions + ".ConfigureAwait(" + MemberNames.PagesAsync + "(cancellationToken), false))");
             writer.Open("if (page." + items + " is { } items)");
             writer.Open("foreach (var item in items)");
             writer.Line("yield return item;");
@@ -323,11 +323,5 @@ internal static class MethodEmitter
             writer.Close();
             writer.Close();
         }
-    }
-
-    private static void Documentation(SourceWriter writer, MethodModel method)
-    {
-        XmlDoc.Summary(writer, method.Description);
-        CSharp.Obsolete(writer, method.Deprecated);
     }
 }

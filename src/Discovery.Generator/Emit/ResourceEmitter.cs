@@ -1,4 +1,5 @@
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Emit;
 
@@ -10,23 +11,23 @@ internal static class ResourceEmitter
         var writer = new SourceWriter(16384);
         CSharp.Header(writer, context.SourceFile, usesJson: true);
         writer.Open("namespace " + context.Namespace);
-        EmitClass(writer, resource, "global::" + context.Namespace + "." + resource.ClassName, context);
+        EmitClass(writer, resource, context);
         writer.Close();
         return writer.ToString();
     }
 
-    private static void EmitClass(SourceWriter writer, ResourceModel resource, string fullName, FileContext context)
+    private static void EmitClass(SourceWriter writer, ResourceModel resource, FileContext context)
     {
         XmlDoc.Summary(writer, resource.Description ?? "The \"" + resource.WireName + "\" resource.");
         CSharp.Obsolete(writer, resource.Deprecated);
-        writer.Open("public sealed partial class " + resource.ClassName);
-        writer.Line("private readonly global::Discovery.Runtime.ServiceBase _service;");
+        writer.Open("public sealed partial class " + resource.Type.Name);
+        writer.Line("private readonly " + KnownTypes.ServiceBase + " _service;");
         writer.Line();
-        writer.Open("internal " + resource.ClassName + "(global::Discovery.Runtime.ServiceBase service)");
+        writer.Open("internal " + resource.Type.Name + "(" + KnownTypes.ServiceBase + " service)");
         writer.Line("_service = service;");
         foreach (var sub in resource.Resources)
         {
-            writer.Line(sub.PropertyName + " = new " + fullName + "." + sub.ClassName + "(service);");
+            writer.Line(sub.PropertyName + " = new " + sub.Type.FullyQualifiedName + "(service);");
         }
 
         writer.Close();
@@ -35,13 +36,13 @@ internal static class ResourceEmitter
             writer.Line();
             XmlDoc.Summary(writer, sub.Description);
             CSharp.Obsolete(writer, sub.Deprecated);
-            writer.Line("public " + fullName + "." + sub.ClassName + " " + sub.PropertyName + " { get; }");
+            writer.Line("public " + sub.Type.FullyQualifiedName + " " + sub.PropertyName + " { get; }");
         }
 
         foreach (var method in resource.Methods)
         {
             writer.Line();
-            MethodEmitter.EmitFactories(writer, method, fullName, "_service");
+            MethodEmitter.EmitFactories(writer, method, "_service");
         }
 
         foreach (var method in resource.Methods)
@@ -53,7 +54,7 @@ internal static class ResourceEmitter
         foreach (var sub in resource.Resources)
         {
             writer.Line();
-            EmitClass(writer, sub, fullName + "." + sub.ClassName, context);
+            EmitClass(writer, sub, context);
         }
 
         writer.Close();

@@ -1,17 +1,19 @@
+using Discovery.Generator.Common;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Emit;
 
 /// <summary>Schema classes with their generated JSON reader and writer.</summary>
 internal static class SchemaEmitter
 {
-    public static string Emit(SchemaGroupModel group, FileContext context)
+    public static string Emit(EquatableArray<SchemaModel> schemas, FileContext context)
     {
         var writer = new SourceWriter(16384);
         CSharp.Header(writer, context.SourceFile, usesJson: true);
         writer.Open("namespace " + context.Namespace + ".Data");
         var first = true;
-        foreach (var schema in group.Schemas)
+        foreach (var schema in schemas)
         {
             if (!first)
             {
@@ -30,7 +32,7 @@ internal static class SchemaEmitter
     {
         XmlDoc.Summary(writer, schema.Description);
         CSharp.Obsolete(writer, schema.Deprecated);
-        writer.Open("public sealed partial class " + schema.ClassName + " : global::Discovery.Runtime.Json.ApiObject");
+        writer.Open("public sealed partial class " + schema.Type.Name + " : " + KnownTypes.ApiObject);
         foreach (var property in schema.Properties)
         {
             XmlDoc.Summary(writer, property.Description);
@@ -44,9 +46,9 @@ internal static class SchemaEmitter
             writer.Line();
         }
 
-        writer.Open("public static " + schema.FullName + " ReadJson(ref " + CSharp.Reader + " reader)");
+        writer.Open("public static " + schema.Type.FullyQualifiedName + " " + MemberNames.ReadJson + "(ref " + KnownTypes.Utf8JsonReader + " reader)");
         writer.Line(CSharp.Json + ".BeginObject(ref reader);");
-        writer.Line("var value = new " + schema.FullName + "();");
+        writer.Line("var value = new " + schema.Type.FullyQualifiedName + "();");
         writer.Open("while (" + CSharp.Json + ".NextProperty(ref reader, out var name))");
         writer.Open("switch (name)");
         foreach (var property in schema.Properties)
@@ -54,21 +56,21 @@ internal static class SchemaEmitter
             writer.Line("case " + CSharp.Literal(property.WireName) + ": value." + property.PropertyName + " = " + CSharp.ReadProperty(property.Type) + "; break;");
         }
 
-        writer.Line("default: value.ReadUnknown(ref reader, name); break;");
+        writer.Line("default: value." + MemberNames.ReadUnknown + "(ref reader, name); break;");
         writer.Close();
         writer.Close();
         writer.Line("return value;");
         writer.Close();
         writer.Line();
 
-        writer.Open("public override void WriteJson(" + CSharp.Writer + " writer)");
+        writer.Open("public override void " + MemberNames.WriteJson + "(" + KnownTypes.Utf8JsonWriter + " writer)");
         writer.Line("writer.WriteStartObject();");
         foreach (var property in schema.Properties)
         {
             writer.Line(CSharp.WriteProperty(property.Type, property.WireName, property.PropertyName));
         }
 
-        writer.Line("WriteUnknown(writer);");
+        writer.Line(MemberNames.WriteUnknown + "(writer);");
         writer.Line("writer.WriteEndObject();");
         writer.Close();
 

@@ -1,4 +1,5 @@
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Emit;
 
@@ -9,7 +10,6 @@ internal static class ServiceEmitter
     {
         var writer = new SourceWriter(8192);
         CSharp.Header(writer, context.SourceFile, usesJson: service.Methods.Count > 0);
-        var fullName = "global::" + context.Namespace + "." + context.ClientName;
         writer.Open("namespace " + context.Namespace);
         XmlDoc.Summary(writer, service.Title + (string.IsNullOrWhiteSpace(service.Description) ? string.Empty : ": " + service.Description));
         if (service.DocumentationLink is { } link)
@@ -17,34 +17,36 @@ internal static class ServiceEmitter
             XmlDoc.Remarks(writer, "Documentation: " + link);
         }
 
-        writer.Open("public sealed partial class " + context.ClientName + " : global::Discovery.Runtime.ServiceBase");
-        writer.Line("/// <summary>The document's rootUrl; <see cref=\"global::Discovery.Runtime.ServiceOptions.RootUri\"/> overrides it.</summary>");
-        writer.Line("public const string DefaultRootUrl = " + CSharp.Literal(service.RootUrl) + ";");
+        var name = service.Type.Name;
+        var defaults = MemberNames.DefaultRootUrl + ", " + MemberNames.DefaultServicePath + ")";
+        writer.Open("public sealed partial class " + name + " : " + KnownTypes.ServiceBase);
+        writer.Line("/// <summary>The document's rootUrl; <see cref=\"" + KnownTypes.ServiceOptions + "." + MemberNames.RootUri + "\"/> overrides it.</summary>");
+        writer.Line("public const string " + MemberNames.DefaultRootUrl + " = " + CSharp.Literal(service.RootUrl) + ";");
         writer.Line();
         writer.Line("/// <summary>The document's servicePath, relative to the root URL.</summary>");
-        writer.Line("public const string DefaultServicePath = " + CSharp.Literal(service.ServicePath) + ";");
+        writer.Line("public const string " + MemberNames.DefaultServicePath + " = " + CSharp.Literal(service.ServicePath) + ";");
         writer.Line();
         writer.Line("/// <summary>Creates the service with its own HttpClient.</summary>");
-        writer.Open("public " + context.ClientName + "(global::Discovery.Runtime.ServiceOptions? options = null) : base(null, options, DefaultRootUrl, DefaultServicePath)");
-        InitializeResources(writer, service, context);
+        writer.Open("public " + name + "(" + KnownTypes.ServiceOptions + "? options = null) : base(null, options, " + defaults);
+        InitializeResources(writer, service);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Creates the service on the caller's HttpClient (which should not follow redirects by itself).</summary>");
-        writer.Open("public " + context.ClientName + "(global::System.Net.Http.HttpClient httpClient, global::Discovery.Runtime.ServiceOptions? options = null) : base(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options, DefaultRootUrl, DefaultServicePath)");
-        InitializeResources(writer, service, context);
+        writer.Open("public " + name + "(" + KnownTypes.HttpClient + " httpClient, " + KnownTypes.ServiceOptions + "? options = null) : base(httpClient ?? throw new " + KnownTypes.ArgumentNullException + "(nameof(httpClient)), options, " + defaults);
+        InitializeResources(writer, service);
         writer.Close();
         foreach (var resource in service.Resources)
         {
             writer.Line();
             XmlDoc.Summary(writer, resource.Description);
             CSharp.Obsolete(writer, resource.Deprecated);
-            writer.Line("public global::" + context.Namespace + "." + resource.ClassName + " " + resource.PropertyName + " { get; }");
+            writer.Line("public " + resource.Type.FullyQualifiedName + " " + resource.PropertyName + " { get; }");
         }
 
         foreach (var method in service.Methods)
         {
             writer.Line();
-            MethodEmitter.EmitFactories(writer, method, fullName, "this");
+            MethodEmitter.EmitFactories(writer, method, "this");
         }
 
         foreach (var method in service.Methods)
@@ -58,11 +60,11 @@ internal static class ServiceEmitter
         return writer.ToString();
     }
 
-    private static void InitializeResources(SourceWriter writer, ServiceModel service, FileContext context)
+    private static void InitializeResources(SourceWriter writer, ServiceModel service)
     {
         foreach (var resource in service.Resources)
         {
-            writer.Line(resource.PropertyName + " = new global::" + context.Namespace + "." + resource.ClassName + "(this);");
+            writer.Line(resource.PropertyName + " = new " + resource.Type.FullyQualifiedName + "(this);");
         }
     }
 }

@@ -36,8 +36,9 @@ internal static class XmlDoc
     public static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
@@ -46,11 +47,15 @@ internal static class XmlDoc
                 case '\t': builder.Append(' '); break;
                 default:
                     // XML 1.0 forbids most control characters and lone surrogates; dropping them keeps the doc valid.
-                    if (c < ' ' || c == '\uFFFE' || c == '\uFFFF' || char.IsSurrogate(c))
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
-                        builder.Append(char.IsSurrogate(c) ? c : ' ');
+                        builder.Append(c).Append(text[++i]);
                     }
-                    else
+                    else if (c < ' ' || c == '\uFFFE' || c == '\uFFFF')
+                    {
+                        builder.Append(' ');
+                    }
+                    else if (!char.IsSurrogate(c))
                     {
                         builder.Append(c);
                     }
@@ -59,7 +64,7 @@ internal static class XmlDoc
             }
         }
 
-        return FixSurrogates(builder.ToString());
+        return builder.ToString();
     }
 
     private static string[] Lines(string text)
@@ -73,25 +78,5 @@ internal static class XmlDoc
         }
 
         return lines;
-    }
-
-    private static string FixSurrogates(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (!char.IsSurrogate(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

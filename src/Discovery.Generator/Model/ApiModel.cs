@@ -2,14 +2,9 @@ using Discovery.Generator.Common;
 
 namespace Discovery.Generator.Model;
 
-/// <summary>One generated source file's worth of model: exactly one of the payloads is set.</summary>
-internal sealed record OutputUnit(string HintName, ServiceModel? Service, ResourceModel? Resource, SchemaGroupModel? Schemas, FileContext Context);
-
-/// <summary>What every file of one document needs to know.</summary>
-internal sealed record FileContext(string Namespace, string ClientName, string SourceFile, bool DataWrapper = false);
-
 /// <summary>The service class and its top-level methods.</summary>
 internal sealed record ServiceModel(
+    TypeRef Type,
     string Title,
     string? Description,
     string? DocumentationLink,
@@ -19,11 +14,11 @@ internal sealed record ServiceModel(
     EquatableArray<MethodModel> Methods);
 
 /// <summary>A top-level resource as the service class sees it: a property and the class it returns.</summary>
-internal sealed record ResourceRefModel(string PropertyName, string ClassName, string? Description, bool Deprecated);
+internal sealed record ResourceRefModel(string PropertyName, TypeRef Type, string? Description, bool Deprecated);
 
 internal sealed record ResourceModel(
     string WireName,
-    string ClassName,
+    TypeRef Type,
     string PropertyName,
     string? Description,
     bool Deprecated,
@@ -33,21 +28,21 @@ internal sealed record ResourceModel(
 internal sealed record MethodModel(
     string Id,
     string MethodName,
-    string RequestClassName,
+    TypeRef Request,
     string HttpMethod,
     EquatableArray<PathPart> Path,
     string? Description,
     bool Deprecated,
-    TypeModel? Body,
-    string BodyPropertyName,
-    string BodyArgumentName,
+    BodyModel? Body,
     TypeModel? Response,
     EquatableArray<ParameterModel> Parameters,
     UploadModel? Upload,
-    string MediaArgumentName,
     bool SupportsDownload,
     PagingModel? Paging,
     EquatableArray<SchemaModel> InlineSchemas);
+
+/// <summary>A request body: a constructor argument kept in a property of the request.</summary>
+internal sealed record BodyModel(TypeModel Type, string PropertyName, string ArgumentName);
 
 /// <summary>A piece of a method path: literal text, or a parameter expanded simply or reserved ({+name}).</summary>
 internal sealed record PathPart(string? Literal, string? PropertyName, bool Reserved, bool Repeated, bool IsString = false);
@@ -64,17 +59,15 @@ internal sealed record ParameterModel(
     string? DefaultValue,
     EnumModel? Enum);
 
-internal sealed record UploadModel(EquatableArray<PathPart> SimplePath, string? Accept, long? MaxSize, bool SupportsResumable);
+/// <summary>Media upload: the media argument of the factory overload, and the limits and path of the simple protocol.</summary>
+internal sealed record UploadModel(string ArgumentName, EquatableArray<PathPart> SimplePath, string? Accept, long? MaxSize, bool SupportsResumable);
 
 /// <summary>A list method: pageToken parameter in, nextPageToken out, and the one array of items if there is one.</summary>
 internal sealed record PagingModel(string PageTokenProperty, string NextPageTokenProperty, string? ItemsProperty, TypeModel? ItemType);
 
-internal sealed record SchemaGroupModel(string Key, EquatableArray<SchemaModel> Schemas);
-
 internal sealed record SchemaModel(
     string WireName,
-    string ClassName,
-    string FullName,
+    TypeRef Type,
     string? Description,
     bool Deprecated,
     EquatableArray<PropertyModel> Properties,

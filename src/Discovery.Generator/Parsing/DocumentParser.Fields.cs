@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Discovery.Generator.Diagnostics;
 using Discovery.Generator.Json;
+using Discovery.Generator.Naming;
 using Microsoft.CodeAnalysis;
 
 namespace Discovery.Generator.Parsing;
@@ -105,6 +106,21 @@ internal sealed partial class DocumentParser
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The members of a map with their C# names, all claimed before any member is parsed: a member's nested
+    /// types claim names in the same scope, and must not take a name a later sibling member owns.
+    /// </summary>
+    private List<(string Wire, string Name, JsonObjectNode Node)> ClaimMembers(JsonObjectNode? node, string what, NameScope scope)
+    {
+        var members = new List<(string Wire, string Name, JsonObjectNode Node)>();
+        foreach (var (wire, value) in Members(node, what))
+        {
+            members.Add((wire, scope.Claim(Identifier.Pascal(wire)), value));
+        }
+
+        return members;
     }
 
     /// <summary>The members of a JSON object used as a map (schemas, resources, properties), each an object.</summary>

@@ -1,53 +1,41 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Discovery.Generator.Common;
 using Discovery.Generator.Diagnostics;
 using Discovery.Generator.Json;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Parsing;
 
 /// <summary>Resources, methods and parameters.</summary>
 internal sealed partial class DocumentParser
 {
-    private List<ResourceModel> ParseResources(JsonObjectNode? node, NameScope parentScope, NameScope classScope, string classPrefix, ResourceContext context)
+    private List<ResourceModel> ParseResources(JsonObjectNode? node, NameScope parentScope, NameScope classScope, Func<string, TypeRef> place, ResourceContext context)
     {
-        var resources = new List<(string Wire, string Property, JsonObjectNode Node)>();
-        foreach (var (wire, resourceNode) in Members(node, "a resource object"))
-        {
-            resources.Add((wire, parentScope.Claim(Naming.Pascal(wire)), resourceNode));
-        }
-
         var models = new List<ResourceModel>();
-        foreach (var (wire, property, resourceNode) in resources)
+        foreach (var (wire, property, resourceNode) in ClaimMembers(node, "a resource object", parentScope))
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var className = classScope.Claim(property + "Resource");
-            var scope = new NameScope(ReservedNames.Resource);
-            scope.Reserve(className);
-            var fullName = classPrefix + className + ".";
-            var subResources = ParseResources(Object(resourceNode, "resources"), scope, scope, fullName, context);
-            var methods = ParseMethods(Object(resourceNode, "methods"), scope, fullName, context);
-            models.Add(new ResourceModel(wire, className, property, OptionalString(resourceNode, "description"), Flag(resourceNode, "deprecated"), methods.ToEquatableArray(), subResources.ToEquatableArray()));
+            var type = place(classScope.Claim(property + "Resource"));
+            var scope = new NameScope(MemberNames.ReservedOnEveryClass);
+            scope.Reserve(type.Name);
+            var subResources = ParseResources(Object(resourceNode, "resources"), scope, scope, type.Nested, context);
+            var methods = ParseMethods(Object(resourceNode, "methods"), scope, type, context);
+            models.Add(new ResourceModel(wire, type, property, OptionalString(resourceNode, "description"), Flag(resourceNode, "deprecated"), methods.ToEquatableArray(), subResources.ToEquatableArray()));
         }
 
         return models;
     }
 
-    private List<MethodModel> ParseMethods(JsonObjectNode? node, NameScope scope, string classPrefix, ResourceContext context)
+    private List<MethodModel> ParseMethods(JsonObjectNode? node, NameScope scope, TypeRef owner, ResourceContext context)
     {
-        var methods = new List<(string Wire, string Name, JsonObjectNode Node)>();
-        foreach (var (wire, methodNode) in Members(node, "a method object"))
-        {
-            methods.Add((wire, scope.Claim(Naming.Pascal(wire)), methodNode));
-        }
-
         var models = new List<MethodModel>();
-        foreach (var (wire, name, methodNode) in methods)
+        foreach (var (wire, name, methodNode) in ClaimMembers(node, "a method object", scope))
         {
-            var requestClass = scope.Claim(name + "Request");
-            var method = ParseMethod(wire, name, requestClass, methodNode, classPrefix + requestClass, context);
+            var method = ParseMethod(wire, name, owner.Nested(scope.Claim(name + "Request")), methodNode, context);
             if (method is not null)
             {
                 models.Add(method);
@@ -57,7 +45,7 @@ internal sealed partial class DocumentParser
         return models;
     }
 
-    private MethodModel? ParseMethod(string wire, string name, string requestClass, JsonObjectNode node, string requestFullName, ResourceContext context)
+    private MethodModel? ParseMethod(string wire, string name, TypeRef request, JsonObjectNode node, ResourceContext context)
     {
         var id = OptionalString(node, "id") ?? wire;
         var httpMethod = RequiredString(node, "httpMethod", "method '" + id + "'");
@@ -67,20 +55,19 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        var scope = new NameScope(ReservedNames.Request);
-        scope.Reserve(requestClass);
-        var host = new TypeHost(scope, requestFullName, new List<SchemaModel>());
-        var arguments = new NameScope(new[] { "service" });
+        var scope = new NameScope(MemberNames.ReservedOnRequest);
+        scope.Reserve(request.Name);
+        var host = new TypeHost(scope, request.Nested, new List<SchemaModel>());
+        var arguments = new NameScope(new[] { MemberNames.ServiceArgument });
 
         var requestNode = Object(node, "request");
-        var body = requestNode is null ? null : ResolveType(requestNode, host, "Body", context.Schemas);
-        var bodyProperty = body is null ? string.Empty : scope.Claim("Body");
-        var bodyArgument = body is null ? string.Empty : arguments.Claim("body");
+        var bodyType = requestNode is null ? null : ResolveType(requestNode, host, "Body", context.Schemas);
+        var body = bodyType is null ? null : new BodyModel(bodyType, scope.Claim("Body"), arguments.Claim("body"));
         var responseNode = Object(node, "response");
         var response = responseNode is null ? null : ResolveType(responseNode, host, "Response", context.Schemas);
 
-        var supportsUpload = Flag(node, "supportsMediaUpload");
-        var mediaArgument = supportsUpload ? arguments.Claim("mediaBody") : string.Empty;
+        // Claimed even when the upload turns out unusable, so that the other arguments keep their names.
+        var mediaArgument = Flag(node, "supportsMediaUpload") ? arguments.Claim("mediaBody") : null;
 
         // The document's non-standard global parameters are claimed first, so a method parameter of the same
         // name is the one that gets the suffix; only the method's own parameters can appear in its path.
@@ -94,29 +81,26 @@ internal sealed partial class DocumentParser
         }
 
         // Without a usable upload path the method is still generated, without media overloads (DISCO007 says so).
-        var upload = supportsUpload ? ParseUpload(Object(node, "mediaUpload"), parameters, id, node) : null;
+        var upload = mediaArgument is null ? null : ParseUpload(mediaArgument, Object(node, "mediaUpload"), parameters, id, node);
 
         return new MethodModel(
             id,
             name,
-            requestClass,
+            request,
             httpMethod.ToUpperInvariant(),
             pathParts.ToEquatableArray(),
             OptionalString(node, "description"),
             Flag(node, "deprecated"),
             body,
-            bodyProperty,
-            bodyArgument,
             response,
-            Concat(globals, parameters).ToEquatableArray(),
+            globals.Concat(parameters).ToEquatableArray(),
             upload,
-            mediaArgument,
             Flag(node, "supportsMediaDownload"),
             FindPaging(parameters, response, context.Schemas),
             host.Nested.ToEquatableArray());
     }
 
-    private UploadModel? ParseUpload(JsonObjectNode? media, List<ParameterModel> parameters, string id, JsonObjectNode methodNode)
+    private UploadModel? ParseUpload(string argumentName, JsonObjectNode? media, List<ParameterModel> parameters, string id, JsonObjectNode methodNode)
     {
         var protocols = media is null ? null : Object(media, "protocols");
         var simple = protocols is null ? null : Object(protocols, "simple");
@@ -134,24 +118,19 @@ internal sealed partial class DocumentParser
         }
 
         var accept = Strings(media, "accept");
-        var maxSizeNode = media.Get("maxSize");
-        long? maxSize = maxSizeNode switch
-        {
-            JsonStringNode s => ParseSize(s.Value, s.Offset),
-            JsonNumberNode n when long.TryParse(n.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => bytes,
-            _ => null,
-        };
+        var maxSize = media.Get("maxSize") is { } sizeNode and not JsonNullNode ? ParseSize(sizeNode) : null;
         var resumable = Object(protocols!, "resumable") is not null;
-        return new UploadModel(parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable);
+        return new UploadModel(argumentName, parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable);
     }
 
-    private long? ParseSize(string text, int offset)
+    private long? ParseSize(JsonNode node)
     {
-        // Sizes are bytes ("10737418240") or a number with a binary unit ("1GB"), as analytics.v3 writes it.
+        // Sizes are bytes (10737418240, as a number or a string) or a number with a binary unit ("1GB", as analytics.v3 writes it).
+        var text = node switch { JsonStringNode s => s.Value, JsonNumberNode n => n.Raw, _ => null };
         var units = new[] { ("TB", 1L << 40), ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("B", 1L) };
         foreach (var (suffix, factor) in units)
         {
-            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && long.TryParse(text.Substring(0, text.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            if (text is not null && text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && long.TryParse(text.Substring(0, text.Length - suffix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 return count * factor;
             }
@@ -162,7 +141,7 @@ internal sealed partial class DocumentParser
             return bytes;
         }
 
-        Report(DiagnosticDescriptors.WrongFieldType, offset, "maxSize", "a size in bytes or with a unit (\"1GB\")", "\"" + text + "\"");
+        Report(DiagnosticDescriptors.WrongFieldType, node.Offset, "maxSize", "a size in bytes or with a unit (\"1GB\")", text is null ? node.KindName : "\"" + text + "\"");
         return null;
     }
 
@@ -230,16 +209,16 @@ internal sealed partial class DocumentParser
         var models = new List<ParameterModel>();
         foreach (var (wire, parameterNode) in ordered)
         {
-            var propertyName = scope.Claim(Naming.Pascal(wire));
+            var propertyName = scope.Claim(Identifier.Pascal(wire));
             var location = OptionalString(parameterNode, "location");
             var inPath = location == "path";
             var required = argumentScope is not null && (inPath || Flag(parameterNode, "required"));
             var repeated = Flag(parameterNode, "repeated");
-            var type = ParameterType(parameterNode);
+            var type = TypeTable.Parameter(OptionalString(parameterNode, "type"), OptionalString(parameterNode, "format"));
             models.Add(new ParameterModel(
                 wire,
                 propertyName,
-                required ? argumentScope!.Claim(Naming.Camel(wire)) : null,
+                required ? argumentScope!.Claim(Identifier.Camel(wire)) : null,
                 type,
                 repeated,
                 inPath,
@@ -252,35 +231,10 @@ internal sealed partial class DocumentParser
         return models;
     }
 
-    private TypeModel ParameterType(JsonObjectNode node)
-    {
-        var type = OptionalString(node, "type");
-        var format = OptionalString(node, "format");
-        return type switch
-        {
-            "integer" => format switch
-            {
-                "uint32" => new TypeModel(TypeKind.UInt32),
-                "int64" => new TypeModel(TypeKind.Int64),
-                "uint64" => new TypeModel(TypeKind.UInt64),
-                _ => new TypeModel(TypeKind.Int32),
-            },
-            "number" => format == "float" ? new TypeModel(TypeKind.Single) : new TypeModel(TypeKind.Double),
-            "boolean" => new TypeModel(TypeKind.Boolean),
-            "string" => format switch
-            {
-                "int64" => new TypeModel(TypeKind.Int64),
-                "uint64" => new TypeModel(TypeKind.UInt64),
-                _ => TypeModel.String,
-            },
-            _ => TypeModel.String,
-        };
-    }
-
     private static PagingModel? FindPaging(List<ParameterModel> parameters, TypeModel? response, SchemaTable schemas)
     {
         var pageToken = parameters.Find(p => p.WireName == "pageToken" && !p.InPath && p.ArgumentName is null && p.Type.Kind == TypeKind.String && !p.Repeated);
-        if (pageToken is null || response is not { Kind: TypeKind.Object, ClassName: { } responseClass } || !schemas.ByFullName.TryGetValue(responseClass, out var schema))
+        if (pageToken is null || response is not { Kind: TypeKind.Object } || !schemas.ByFullName.TryGetValue(response.FullyQualifiedName, out var schema))
         {
             return null;
         }
@@ -329,23 +283,12 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        var extras = globals.Properties.FindAll(p => !IsStandardParameter(p.Name, (p.Value as JsonObjectNode)?.Get("type") as JsonStringNode));
+        var extras = globals.Properties.FindAll(p => !IsStandardParameter(p.Name, ((p.Value as JsonObjectNode)?.Get("type") as JsonStringNode)?.Value));
         return extras.Count == 0 ? null : new JsonObjectNode(globals.Offset, extras);
     }
 
-    private static bool IsStandardParameter(string wireName, JsonStringNode? type) => wireName switch
-    {
-        "prettyPrint" => type?.Value == "boolean",
-        "$.xgafv" or "access_token" or "alt" or "callback" or "fields" or "key" or "oauth_token" or "quotaUser" or "upload_protocol" or "uploadType" or "userIp" => type?.Value == "string",
-        _ => false,
-    };
-
-    private static List<ParameterModel> Concat(List<ParameterModel> first, List<ParameterModel> second)
-    {
-        var all = new List<ParameterModel>(first);
-        all.AddRange(second);
-        return all;
-    }
+    private static bool IsStandardParameter(string wireName, string? type) =>
+        Array.Exists(MemberNames.StandardParameters, standard => standard.Wire == wireName && standard.Type == type);
 
     private sealed record ResourceContext(JsonObjectNode? ExtraGlobals, SchemaTable Schemas);
 }

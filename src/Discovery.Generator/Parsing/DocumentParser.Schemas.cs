@@ -4,6 +4,7 @@ using Discovery.Generator.Common;
 using Discovery.Generator.Diagnostics;
 using Discovery.Generator.Json;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Parsing;
 
@@ -21,9 +22,7 @@ internal sealed partial class DocumentParser
         {
             if (IsClassSchema(node))
             {
-                var className = dataScope.Claim(Naming.Pascal(name));
-                table.ClassNames[name] = "global::" + _namespace + ".Data." + className;
-                table.ShortNames[name] = className;
+                table.ClassTypes[name] = InData(dataScope.Claim(Identifier.Pascal(name)));
             }
 
             table.Nodes[name] = node;
@@ -32,11 +31,11 @@ internal sealed partial class DocumentParser
         foreach (var (name, node) in members)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (table.ShortNames.TryGetValue(name, out var className))
+            if (table.ClassTypes.TryGetValue(name, out var type))
             {
-                var schema = BuildClass(name, node, className, table.ClassNames[name], table);
+                var schema = BuildClass(name, node, type, table);
                 table.Classes.Add(schema);
-                table.ByFullName[schema.FullName] = schema;
+                table.ByFullName[type.FullyQualifiedName] = schema;
             }
         }
 
@@ -60,32 +59,28 @@ internal sealed partial class DocumentParser
         return node.Get("properties") is not null || node.Get("additionalProperties") is null;
     }
 
-    private SchemaModel BuildClass(string wireName, JsonObjectNode node, string className, string fullName, SchemaTable table)
-    {
-        var scope = new NameScope(ReservedNames.Schema);
-        scope.Reserve(className);
-        var host = new TypeHost(scope, fullName, new List<SchemaModel>());
-        var properties = new List<(string Wire, string Name, JsonObjectNode Node)>();
-        foreach (var (propertyWire, propertyNode) in Members(Object(node, "properties"), "a schema object"))
-        {
-            properties.Add((propertyWire, scope.Claim(Naming.Pascal(propertyWire)), propertyNode));
-        }
+    /// <summary>Schema classes live in the document's Data namespace.</summary>
+    private TypeRef InData(string className) => TypeRef.InNamespace(_namespace + ".Data", className);
 
+    private SchemaModel BuildClass(string wireName, JsonObjectNode node, TypeRef type, SchemaTable table)
+    {
+        var scope = new NameScope(MemberNames.ReservedOnSchema);
+        scope.Reserve(type.Name);
+        var host = new TypeHost(scope, type.Nested, new List<SchemaModel>());
         var models = new List<PropertyModel>();
-        foreach (var (wire, name, propertyNode) in properties)
+        foreach (var (wire, name, propertyNode) in ClaimMembers(Object(node, "properties"), "a schema object", scope))
         {
-            var type = ResolveType(propertyNode, host, name, table);
             models.Add(new PropertyModel(
                 wire,
                 name,
-                type,
+                ResolveType(propertyNode, host, name, table),
                 OptionalString(propertyNode, "description"),
                 Flag(propertyNode, "deprecated"),
                 Flag(propertyNode, "readOnly"),
                 ParseEnum(propertyNode, scope, name)));
         }
 
-        return new SchemaModel(wireName, className, fullName, OptionalString(node, "description"), Flag(node, "deprecated"), models.ToEquatableArray(), host.Nested.ToEquatableArray());
+        return new SchemaModel(wireName, type, OptionalString(node, "description"), Flag(node, "deprecated"), models.ToEquatableArray(), host.Nested.ToEquatableArray());
     }
 
     /// <summary>Resolves a schema node to a type; inline objects become classes nested in <paramref name="host"/>.</summary>
@@ -113,54 +108,39 @@ internal sealed partial class DocumentParser
         var format = OptionalString(node, "format");
         switch (type)
         {
-            case "string":
-                return format switch
-                {
-                    "int64" => new TypeModel(TypeKind.Int64),
-                    "uint64" => new TypeModel(TypeKind.UInt64),
-                    "byte" => new TypeModel(TypeKind.Bytes),
-                    "date-time" or "google-datetime" => new TypeModel(TypeKind.DateTime),
-                    "google-duration" => new TypeModel(TypeKind.Duration),
-                    _ => TypeModel.String,
-                };
-            case "integer":
-                return format switch
-                {
-                    "uint32" => new TypeModel(TypeKind.UInt32),
-                    "int64" => new TypeModel(TypeKind.Int64),
-                    "uint64" => new TypeModel(TypeKind.UInt64),
-                    _ => new TypeModel(TypeKind.Int32),
-                };
-            case "number":
-                return format == "float" ? new TypeModel(TypeKind.Single) : new TypeModel(TypeKind.Double);
-            case "boolean":
-                return new TypeModel(TypeKind.Boolean);
-            case "any":
-            case "null":
-                return TypeModel.Any;
             case "array":
                 var items = Object(node, "items");
-                return new TypeModel(TypeKind.List, Element: items is null ? TypeModel.Any : ResolveType(items, host, baseName, table));
+                return TypeModel.ListOf(items is null ? TypeModel.Any : ResolveType(items, host, baseName, table));
             case "object":
             case null when node.Get("properties") is not null:
                 var additional = node.Get("additionalProperties");
+                if (additional is not (null or JsonNullNode or JsonObjectNode or JsonBooleanNode))
+                {
+                    // Read as absent, the map would silently become an empty class.
+                    Report(DiagnosticDescriptors.WrongFieldType, additional.Offset, "additionalProperties", "a schema object or a boolean", additional.KindName);
+                }
+
                 if (node.Get("properties") is null && additional is JsonObjectNode valueNode)
                 {
-                    return new TypeModel(TypeKind.Map, Element: ResolveType(valueNode, host, baseName, table));
+                    return TypeModel.MapOf(ResolveType(valueNode, host, baseName, table));
                 }
 
                 if (node.Get("properties") is null && additional is JsonBooleanNode { Value: true })
                 {
-                    return new TypeModel(TypeKind.Map, Element: TypeModel.Any);
+                    return TypeModel.MapOf(TypeModel.Any);
                 }
 
-                var nestedName = host.Scope.Claim(baseName + "Data");
-                var nested = BuildClass(baseName, node, nestedName, host.FullName + "." + nestedName, table);
+                var nested = BuildClass(baseName, node, host.Place(host.Scope.Claim(baseName + "Data")), table);
                 host.Nested.Add(nested);
-                return new TypeModel(TypeKind.Object, nested.FullName);
+                return TypeModel.Class(nested.Type);
             case null:
                 return TypeModel.Any;
             default:
+                if (TypeTable.Scalar(type, format) is { } scalar)
+                {
+                    return scalar;
+                }
+
                 Report(DiagnosticDescriptors.UnknownType, typeNode!.Offset, type);
                 return TypeModel.Any;
         }
@@ -168,9 +148,9 @@ internal sealed partial class DocumentParser
 
     private TypeModel ResolveReference(string target, int offset, SchemaTable table)
     {
-        if (table.ClassNames.TryGetValue(target, out var className))
+        if (table.ClassTypes.TryGetValue(target, out var classType))
         {
-            return new TypeModel(TypeKind.Object, className);
+            return TypeModel.Class(classType);
         }
 
         if (!table.Nodes.TryGetValue(target, out var aliasNode))
@@ -186,8 +166,8 @@ internal sealed partial class DocumentParser
         }
 
         table.Aliases[target] = null;
-        var host = new TypeHost(table.DataScope, "global::" + _namespace + ".Data", new List<SchemaModel>());
-        var resolved = ResolveType(aliasNode, host, Naming.Pascal(target), table);
+        var host = new TypeHost(table.DataScope, InData, new List<SchemaModel>());
+        var resolved = ResolveType(aliasNode, host, Identifier.Pascal(target), table);
         foreach (var nested in host.Nested)
         {
             // An alias whose elements are inline objects (a top-level array of objects) still needs the classes.
@@ -207,7 +187,7 @@ internal sealed partial class DocumentParser
         }
 
         // Constants are only for string enums; any other enum leaves the value as its plain type.
-        if (source.Get("enum") is not JsonArrayNode array || array.Items.Count == 0 || !array.Items.TrueForAll(item => item is JsonStringNode))
+        if (Field<JsonArrayNode>(source, "enum", "an array") is not { } array || array.Items.Count == 0 || !array.Items.TrueForAll(item => item is JsonStringNode))
         {
             return null;
         }
@@ -217,13 +197,13 @@ internal sealed partial class DocumentParser
         var descriptions = Strings(source, "enumDescriptions");
         var deprecated = Flags(source, "enumDeprecated");
         var className = scope.Claim(propertyName + "Values");
-        var valueScope = new NameScope(ReservedNames.Resource);
+        var valueScope = new NameScope(MemberNames.ReservedOnEveryClass);
         valueScope.Reserve(className);
         var models = new List<EnumValueModel>();
         for (var i = 0; i < values.Count; i++)
         {
             models.Add(new EnumValueModel(
-                valueScope.Claim(Naming.Pascal(values[i])),
+                valueScope.Claim(Identifier.Pascal(values[i])),
                 values[i],
                 i < descriptions.Count ? descriptions[i] : null,
                 i < deprecated.Count && deprecated[i]));
@@ -233,7 +213,7 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>Where inline object classes go: the enclosing class's names and nested list.</summary>
-    private sealed record TypeHost(NameScope Scope, string FullName, List<SchemaModel> Nested);
+    private sealed record TypeHost(NameScope Scope, Func<string, TypeRef> Place, List<SchemaModel> Nested);
 
     private sealed class SchemaTable
     {
@@ -241,9 +221,7 @@ internal sealed partial class DocumentParser
 
         public Dictionary<string, JsonObjectNode> Nodes { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, string> ClassNames { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, string> ShortNames { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, TypeRef> ClassTypes { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, TypeModel?> Aliases { get; } = new(StringComparer.Ordinal);
 

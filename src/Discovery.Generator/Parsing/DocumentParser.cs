@@ -7,6 +7,7 @@ using Discovery.Generator.Common;
 using Discovery.Generator.Diagnostics;
 using Discovery.Generator.Json;
 using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 
 namespace Discovery.Generator.Parsing;
 
@@ -99,40 +100,42 @@ internal sealed partial class DocumentParser
             return units;
         }
 
-        _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Naming.Pascal(name) + "." + Naming.Pascal(version) : _input.Namespace!.Trim();
-        var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Naming.Pascal(name) + "Service" : _input.ClientName!.Trim();
-        if (!Naming.IsQualifiedIdentifier(_namespace) || !Naming.IsIdentifier(clientName))
+        _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Identifier.Pascal(name) + "." + Identifier.Pascal(version) : _input.Namespace!.Trim();
+        var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Identifier.Pascal(name) + "Service" : _input.ClientName!.Trim();
+        if (!Identifier.IsQualified(_namespace) || !Identifier.IsValid(clientName))
         {
             // Metadata is typed by hand in the project file; a typo must not become pages of compiler errors.
-            var bad = Naming.IsQualifiedIdentifier(_namespace) ? "ClientName '" + clientName + "'" : "Namespace '" + _namespace + "'";
+            var bad = Identifier.IsQualified(_namespace) ? "ClientName '" + clientName + "'" : "Namespace '" + _namespace + "'";
             Report(DiagnosticDescriptors.InvalidMetadata, root.Offset, bad, System.IO.Path.GetFileName(_input.Path));
             return units;
         }
 
         // "dataWrapper" APIs (translate.v2) wrap bodies in {"data": ...} on the wire.
         var dataWrapper = Strings(root, "features").Contains("dataWrapper");
-        var context = new FileContext(_namespace, clientName, System.IO.Path.GetFileName(_input.Path), dataWrapper);
+        var context = new FileContext(_namespace, System.IO.Path.GetFileName(_input.Path), dataWrapper);
+        var serviceType = TypeRef.InNamespace(_namespace, clientName);
         var hintPrefix = _namespace + "." + clientName;
 
         var schemas = ParseSchemas(root);
         _cancellationToken.ThrowIfCancellationRequested();
 
-        var serviceScope = new NameScope(ReservedNames.Service);
+        var serviceScope = new NameScope(MemberNames.ReservedOnService);
         serviceScope.Reserve(clientName);
         var namespaceScope = new NameScope(new[] { clientName });
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
-        var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, "global::" + _namespace + ".", resourceContext);
-        var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, "global::" + _namespace + "." + clientName + ".", resourceContext);
+        var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
+        var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, serviceType, resourceContext);
 
         var rootUrl = OptionalString(root, "rootUrl") ?? OptionalString(root, "baseUrl") ?? "https://www.googleapis.com/";
         var servicePath = OptionalString(root, "servicePath") ?? string.Empty;
         var resourceRefs = new List<ResourceRefModel>();
         foreach (var resource in resources)
         {
-            resourceRefs.Add(new ResourceRefModel(resource.PropertyName, resource.ClassName, resource.Description, resource.Deprecated));
+            resourceRefs.Add(new ResourceRefModel(resource.PropertyName, resource.Type, resource.Description, resource.Deprecated));
         }
 
         var service = new ServiceModel(
+            serviceType,
             OptionalString(root, "title") ?? name,
             OptionalString(root, "description"),
             OptionalString(root, "documentationLink"),
@@ -142,28 +145,28 @@ internal sealed partial class DocumentParser
             serviceMethods.ToEquatableArray());
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        units.Add(new OutputUnit(UniqueHint(hints, hintPrefix), service, null, null, context));
+        units.Add(new ServiceUnit(UniqueHint(hints, hintPrefix), context, service));
         foreach (var resource in resources)
         {
-            units.Add(new OutputUnit(UniqueHint(hints, hintPrefix + ".Resources." + resource.ClassName), null, resource, null, context));
+            units.Add(new ResourceUnit(UniqueHint(hints, hintPrefix + ".Resources." + resource.Type.Name), context, resource));
         }
 
-        foreach (var group in GroupSchemas(schemas.Classes))
+        foreach (var (key, group) in GroupSchemas(schemas.Classes))
         {
-            units.Add(new OutputUnit(UniqueHint(hints, hintPrefix + ".Data." + group.Key), null, null, group, context));
+            units.Add(new SchemaGroupUnit(UniqueHint(hints, hintPrefix + ".Data." + key), context, group));
         }
 
         return units;
     }
 
-    private static IEnumerable<SchemaGroupModel> GroupSchemas(List<SchemaModel> classes)
+    private static IEnumerable<(string Key, EquatableArray<SchemaModel> Schemas)> GroupSchemas(List<SchemaModel> classes)
     {
         // One file per first letter: editing a schema regenerates one file, and two names that differ only
         // in case (HTTPSHealthCheck, HttpsHealthCheck) share a file instead of colliding on disk.
         var groups = new SortedDictionary<string, List<SchemaModel>>(StringComparer.Ordinal);
         foreach (var schema in classes)
         {
-            var first = schema.ClassName.TrimStart('_');
+            var first = schema.Type.Name.TrimStart('_');
             var key = first.Length > 0 && char.IsLetter(first[0]) ? char.ToUpperInvariant(first[0]).ToString() : "_";
             if (!groups.TryGetValue(key, out var list))
             {
@@ -175,7 +178,7 @@ internal sealed partial class DocumentParser
 
         foreach (var pair in groups)
         {
-            yield return new SchemaGroupModel(pair.Key, pair.Value.ToEquatableArray());
+            yield return (pair.Key, pair.Value.ToEquatableArray());
         }
     }
 

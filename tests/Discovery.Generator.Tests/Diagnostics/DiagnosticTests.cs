@@ -62,6 +62,17 @@ public class DiagnosticTests
         Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Theory]
+    [InlineData("\"type\": \"string\", \"enum\": \"ACTIVE\"")]
+    [InlineData("\"type\": \"object\", \"additionalProperties\": 42")]
+    public void A_wrong_typed_field_that_would_silently_change_the_api_is_reported(string property)
+    {
+        // Read as absent, these dropped the enum's constants and turned a map into an empty class.
+        var document = Good.Replace("\"name\": { \"type\": \"string\" }", "\"name\": { " + property + " }");
+        var diagnostic = Single(document, "DISCO006");
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     [Fact]
     public void A_discovery_named_file_that_is_not_a_document_is_reported()
     {

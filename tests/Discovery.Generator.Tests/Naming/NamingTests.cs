@@ -1,7 +1,7 @@
-using Discovery.Generator.Model;
+using Discovery.Generator.Naming;
 using Xunit;
 
-namespace Discovery.Generator.Tests.Model;
+namespace Discovery.Generator.Tests.Naming;
 
 /// <summary>The naming rules README.md documents, one example each.</summary>
 public class NamingTests
@@ -22,7 +22,7 @@ public class NamingTests
     [InlineData("options.requestedPolicyVersion", "OptionsRequestedPolicyVersion")]
     [InlineData("v1beta1", "V1beta1")]
     [InlineData("---", "Value")]
-    public void Pascal(string wire, string expected) => Assert.Equal(expected, Naming.Pascal(wire));
+    public void Pascal(string wire, string expected) => Assert.Equal(expected, Identifier.Pascal(wire));
 
     [Theory]
     [InlineData("object", "@object")]
@@ -30,7 +30,7 @@ public class NamingTests
     [InlineData("max-results", "maxResults")]
     [InlineData("Name", "name")]
     [InlineData("30DAYS", "_30days")]
-    public void Camel(string wire, string expected) => Assert.Equal(expected, Naming.Camel(wire));
+    public void Camel(string wire, string expected) => Assert.Equal(expected, Identifier.Camel(wire));
 
     [Fact]
     public void A_scope_suffixes_taken_names_in_claim_order()
@@ -53,5 +53,5 @@ public class NamingTests
     [InlineData("Good.class", false)]
     [InlineData("Has-Dash", false)]
     [InlineData("Trailing.", false)]
-    public void Namespaces_are_validated(string name, bool valid) => Assert.Equal(valid, Naming.IsQualifiedIdentifier(name));
+    public void Namespaces_are_validated(string name, bool valid) => Assert.Equal(valid, Identifier.IsQualified(name));
 }

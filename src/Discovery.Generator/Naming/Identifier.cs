@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace Discovery.Generator.Model;
+namespace Discovery.Generator.Naming;
 
 /// <summary>
 /// Turns wire names into legal C# identifiers. The rules (also in README.md, "Naming rules"):
@@ -11,7 +11,7 @@ namespace Discovery.Generator.Model;
 /// a leading '_'; an empty result becomes "Value". Parameters use the same words with a lower-case first
 /// letter and get '@' when they are C# keywords.
 /// </summary>
-internal static class Naming
+internal static class Identifier
 {
     private static readonly HashSet<string> Keywords = new()
     {
@@ -25,7 +25,7 @@ internal static class Naming
     };
 
     /// <summary>A legal C# identifier that is not a keyword.</summary>
-    public static bool IsIdentifier(string name)
+    public static bool IsValid(string name)
     {
         if (name.Length == 0 || Keywords.Contains(name) || !(char.IsLetter(name[0]) || name[0] == '_'))
         {
@@ -44,7 +44,7 @@ internal static class Naming
     }
 
     /// <summary>Dot-separated identifiers, as a namespace.</summary>
-    public static bool IsQualifiedIdentifier(string name) => System.Array.TrueForAll(name.Split('.'), IsIdentifier);
+    public static bool IsQualified(string name) => System.Array.TrueForAll(name.Split('.'), IsValid);
 
     public static string Pascal(string wireName)
     {
@@ -110,37 +110,4 @@ internal static class Naming
     }
 
     private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/// <summary>
-/// The names already taken in one C# scope (a class's members and nested types). A name that is taken gets
-/// the smallest free numeric suffix, "2" first; names are claimed in document order, so the result is
-/// deterministic.
-/// </summary>
-internal sealed class NameScope
-{
-    private readonly HashSet<string> _taken;
-
-    public NameScope(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved);
-
-    public string Claim(string candidate)
-    {
-        var name = candidate;
-        var bare = candidate.StartsWith("@", System.StringComparison.Ordinal) ? candidate.Substring(1) : candidate;
-        if (_taken.Add(bare))
-        {
-            return name;
-        }
-
-        for (var i = 2; ; i++)
-        {
-            var next = bare + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (_taken.Add(next))
-            {
-                return next;
-            }
-        }
-    }
-
-    public void Reserve(string name) => _taken.Add(name);
 }
