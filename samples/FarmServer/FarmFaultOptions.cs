@@ -1,7 +1,8 @@
 namespace Farm.Server;
 
 /// <summary>
-/// Controls which faults the server injects into resumable upload chunk requests.
+/// Controls which faults the server injects at random into resumable upload chunk requests (through the same
+/// <see cref="FaultScript"/> seam tests script faults with).
 /// Status queries (<c>Content-Range: bytes */T</c>) are never faulted, so a client that
 /// queries and resumes always makes progress.
 /// </summary>

@@ -18,7 +18,7 @@ public sealed class FarmServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly AnimalStore store;
-    private readonly FaultInjector faults;
+    private readonly RandomFaults? faults;
     private readonly ResumableUploads resumable;
     private readonly BatchEndpoint batch;
 
@@ -43,7 +43,7 @@ public sealed class FarmServer : IAsyncDisposable
     public string StorageDirectory => store.Root;
 
     /// <summary>How many random faults (<see cref="FarmServerOptions.Faults"/>) have been injected so far.</summary>
-    public int InjectedFaultCount => faults.InjectedCount;
+    public int InjectedFaultCount => faults?.InjectedCount ?? 0;
 
     /// <summary>The test seam: faults scripted per request kind, applied to the next such requests.</summary>
     public FaultScript Script { get; }
@@ -162,15 +162,20 @@ public sealed class FarmServer : IAsyncDisposable
     {
         public Parts(FarmServerOptions options)
         {
-            Faults = new FaultInjector(options.Faults);
+            if (options.Faults is not null)
+            {
+                Faults = new RandomFaults(options.Faults, options.Log);
+                Script.Source = Faults.Next;
+            }
+
             Store = new AnimalStore(Path.Combine(options.StorageRoot ?? Path.GetTempPath(), "farm-server-" + Guid.NewGuid().ToString("N")));
-            Resumable = new ResumableUploads(Store, Faults, options, Uploads);
+            Resumable = new ResumableUploads(Store, options, Uploads);
             Batch = new BatchEndpoint(options);
         }
 
         public AnimalStore Store { get; }
 
-        public FaultInjector Faults { get; }
+        public RandomFaults? Faults { get; }
 
         public FaultScript Script { get; } = new();
 

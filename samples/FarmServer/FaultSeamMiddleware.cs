@@ -41,7 +41,7 @@ internal sealed class FaultSeamMiddleware
                     context.Response.Headers.RetryAfter = fault.RetryAfter;
                 }
 
-                await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", $"Scripted fault: {fault.Status}.");
+                await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", $"Injected fault: {fault.Status}.");
             }
             else if (fault is { AbortAfterBytes: int cut } && kind != RequestKind.Download)
             {

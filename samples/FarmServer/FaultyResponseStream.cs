@@ -63,7 +63,7 @@ internal sealed class FaultyResponseStream : Stream
             await inner.FlushAsync(cancellationToken);
             await Task.Delay(ReadGrace, cancellationToken);
             context.Abort();
-            throw new IOException("Scripted fault: the connection is dropped mid-body.");
+            throw new IOException("Injected fault: the connection is dropped mid-body.");
         }
     }
 

@@ -20,14 +20,12 @@ internal sealed class ResumableUploads
 
     private readonly ConcurrentDictionary<string, UploadSession> sessions = new(StringComparer.Ordinal);
     private readonly AnimalStore store;
-    private readonly FaultInjector faults;
     private readonly FarmServerOptions options;
     private readonly UploadLog log;
 
-    public ResumableUploads(AnimalStore store, FaultInjector faults, FarmServerOptions options, UploadLog log)
+    public ResumableUploads(AnimalStore store, FarmServerOptions options, UploadLog log)
     {
         this.store = store;
-        this.faults = faults;
         this.options = options;
         this.log = log;
     }
@@ -224,49 +222,19 @@ internal sealed class ResumableUploads
             return;
         }
 
-        string span = $"bytes {first}-{last}/{(range.Total?.ToString(CultureInfo.InvariantCulture) ?? "*")}";
-        switch (faults.Next(session))
+        await ReceiveChunkAsync(context, session, first, length);
+        session.Persisted = last + 1;
+        if (final)
         {
-            case ChunkFault.ServiceUnavailable:
-                await DiscardAsync(context.Request.Body, length, context.RequestAborted);
-                Log($"injected 503 on chunk {span}");
-                await JsonResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "backendError", "Service Unavailable");
-                return;
-            case ChunkFault.ServiceUnavailableWithRetryAfter:
-                await DiscardAsync(context.Request.Body, length, context.RequestAborted);
-                Log($"injected 503 with Retry-After: 1 on chunk {span}");
-                context.Response.Headers.RetryAfter = "1";
-                await JsonResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "backendError", "Service Unavailable");
-                return;
-            case ChunkFault.AbortConnection:
-                await DiscardAsync(context.Request.Body, length / 2, context.RequestAborted);
-                Log($"injected connection abort after {length / 2} of {length} bytes of chunk {span}");
-                context.Abort();
-                return;
-            case ChunkFault.PartialPersist:
-                await ReceiveChunkAsync(context, session, first, length);
-                long kept = faults.PartialPrefix(length);
-                session.Persisted = first + kept;
-                Log($"injected partial persistence: kept {kept} of {length} bytes of chunk {span}");
-                WriteResumeIncomplete(context, session);
-                return;
-            default:
-                await ReceiveChunkAsync(context, session, first, length);
-                session.Persisted = last + 1;
-                if (final)
-                {
-                    await CompleteAsync(context, session);
-                }
-                else
-                {
-                    WriteResumeIncomplete(context, session);
-                }
-
-                return;
+            await CompleteAsync(context, session);
+        }
+        else
+        {
+            WriteResumeIncomplete(context, session);
         }
     }
 
-    /// <summary>The chunk faults a test scripted: what is persisted, and what the client is told.</summary>
+    /// <summary>The chunk faults a test or the random source scripted: what is persisted, and what the client is told.</summary>
     private async Task ApplyScriptedAsync(HttpContext context, UploadSession session, ScriptedFault fault, long first, long length, bool final)
     {
         await ReceiveChunkAsync(context, session, first, length);
@@ -285,7 +253,7 @@ internal sealed class ResumableUploads
 
         if (fault is { PersistThenFail: true, Status: > 0 })
         {
-            await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", "Scripted fault: the response is lost.");
+            await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", "Injected fault: the response is lost.");
         }
         else if (fault.CompleteEarly || (final && session.Persisted == first + length && fault is not { OmitRange: true }))
         {
@@ -419,24 +387,4 @@ internal sealed class ResumableUploads
         byte[] probe = new byte[1];
         return await context.Request.Body.ReadAsync(probe, context.RequestAborted) > 0;
     }
-
-    private static async Task DiscardAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            long remaining = limit;
-            int read;
-            while (remaining > 0 && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken)) > 0)
-            {
-                remaining -= read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void Log(string message) => options.Log?.Invoke(message);
 }

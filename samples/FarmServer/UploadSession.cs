@@ -40,8 +40,6 @@ internal sealed class UploadSession
 
     public bool Cancelled { get; set; }
 
-    public int ConsecutiveFaults { get; set; }
-
     /// <summary>Serialises requests on one session: a retry may arrive while an abandoned attempt still runs.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 }

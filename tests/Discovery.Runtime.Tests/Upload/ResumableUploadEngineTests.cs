@@ -216,7 +216,7 @@ public sealed class ResumableUploadEngineTests
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("invalidArgument", error.Error!.Errors.Single().Reason);
-        Assert.Equal("Scripted fault: 400.", error.Error.Message);
+        Assert.Equal("Injected fault: 400.", error.Error.Message);
         Assert.Contains("invalidArgument", error.ResponseBody, StringComparison.Ordinal);
         Assert.Equal("PUT", error.RequestMethod);
         Assert.Contains("upload_id=REDACTED", error.RequestUri.ToString(), StringComparison.Ordinal);
