@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using Discovery.Generator.Common;
 using Discovery.Generator.Model;
 using Discovery.Generator.Naming;
 
@@ -31,25 +34,7 @@ internal static class ResourceEmitter
         }
 
         writer.Close();
-        foreach (var sub in resource.Resources)
-        {
-            writer.Line();
-            XmlDoc.Summary(writer, sub.Description);
-            CSharp.Obsolete(writer, sub.Deprecated);
-            writer.Line("public " + sub.Type.FullyQualifiedName + " " + sub.PropertyName + " { get; }");
-        }
-
-        foreach (var method in resource.Methods)
-        {
-            writer.Line();
-            MethodEmitter.EmitFactories(writer, method, "_service");
-        }
-
-        foreach (var method in resource.Methods)
-        {
-            writer.Line();
-            MethodEmitter.EmitRequest(writer, method, context);
-        }
+        EmitMembers(writer, resource.Resources.Select(static r => new ResourceRefModel(r.PropertyName, r.Type, r.Description, r.Deprecated)), resource.Methods, "_service", context);
 
         foreach (var sub in resource.Resources)
         {
@@ -58,5 +43,32 @@ internal static class ResourceEmitter
         }
 
         writer.Close();
+    }
+
+    /// <summary>
+    /// What a service and a resource class both hold: a property per sub-resource, factories for its methods (whose
+    /// requests get <paramref name="service"/>), and the request classes.
+    /// </summary>
+    public static void EmitMembers(SourceWriter writer, IEnumerable<ResourceRefModel> resources, EquatableArray<MethodModel> methods, string service, FileContext context)
+    {
+        foreach (var sub in resources)
+        {
+            writer.Line();
+            XmlDoc.Summary(writer, sub.Description);
+            CSharp.Obsolete(writer, sub.Deprecated);
+            writer.Line("public " + sub.Type.FullyQualifiedName + " " + sub.PropertyName + " { get; }");
+        }
+
+        foreach (var method in methods)
+        {
+            writer.Line();
+            MethodEmitter.EmitFactories(writer, method, service);
+        }
+
+        foreach (var method in methods)
+        {
+            writer.Line();
+            MethodEmitter.EmitRequest(writer, method, context);
+        }
     }
 }

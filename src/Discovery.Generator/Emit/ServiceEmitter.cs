@@ -35,25 +35,7 @@ internal static class ServiceEmitter
         writer.Open("public " + name + "(" + KnownTypes.HttpClient + " httpClient, " + KnownTypes.ServiceOptions + "? options = null) : base(httpClient ?? throw new " + KnownTypes.ArgumentNullException + "(nameof(httpClient)), options, " + defaults);
         InitializeResources(writer, service);
         writer.Close();
-        foreach (var resource in service.Resources)
-        {
-            writer.Line();
-            XmlDoc.Summary(writer, resource.Description);
-            CSharp.Obsolete(writer, resource.Deprecated);
-            writer.Line("public " + resource.Type.FullyQualifiedName + " " + resource.PropertyName + " { get; }");
-        }
-
-        foreach (var method in service.Methods)
-        {
-            writer.Line();
-            MethodEmitter.EmitFactories(writer, method, "this");
-        }
-
-        foreach (var method in service.Methods)
-        {
-            writer.Line();
-            MethodEmitter.EmitRequest(writer, method, context);
-        }
+        ResourceEmitter.EmitMembers(writer, service.Resources, service.Methods, "this", context);
 
         writer.Close();
         writer.Close();
