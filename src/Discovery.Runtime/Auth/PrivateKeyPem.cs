@@ -9,9 +9,6 @@ namespace Discovery.Runtime.Auth;
 /// </summary>
 internal static class PrivateKeyPem
 {
-    private const string Begin = "-----BEGIN PRIVATE KEY-----";
-    private const string End = "-----END PRIVATE KEY-----";
-
     public static RSA Load(string pem)
     {
         ArgumentNullException.ThrowIfNull(pem);
@@ -35,6 +32,9 @@ internal static class PrivateKeyPem
     }
 
 #if NETSTANDARD2_0
+    private const string Begin = "-----BEGIN PRIVATE KEY-----";
+    private const string End = "-----END PRIVATE KEY-----";
+
     private static byte[] Decode(string pem)
     {
         int begin = pem.IndexOf(Begin, StringComparison.Ordinal);
