@@ -23,15 +23,6 @@ public class AppendOnlyLog<T>
         }
     }
 
-    /// <summary>Forgets everything recorded so far (e.g. after a test's set-up requests).</summary>
-    public void Clear()
-    {
-        lock (gate)
-        {
-            entries.Clear();
-        }
-    }
-
     internal int Add(T entry)
     {
         lock (gate)
@@ -41,15 +32,12 @@ public class AppendOnlyLog<T>
         }
     }
 
-    /// <summary>Replaces entry <paramref name="index"/> if it is still <paramref name="expected"/> (a Clear() in between leaves nothing to replace).</summary>
-    internal void Replace(int index, T expected, T replacement)
+    /// <summary>Replaces entry <paramref name="index"/>, added earlier, with its completed form.</summary>
+    internal void Replace(int index, T replacement)
     {
         lock (gate)
         {
-            if (index < entries.Count && ReferenceEquals(entries[index], expected))
-            {
-                entries[index] = replacement;
-            }
+            entries[index] = replacement;
         }
     }
 }

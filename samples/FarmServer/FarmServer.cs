@@ -18,7 +18,6 @@ public sealed class FarmServer : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly AnimalStore store;
-    private readonly RandomFaults? faults;
     private readonly ResumableUploads resumable;
     private readonly BatchEndpoint batch;
 
@@ -26,7 +25,6 @@ public sealed class FarmServer : IAsyncDisposable
     {
         this.app = app;
         store = parts.Store;
-        faults = parts.Faults;
         resumable = parts.Resumable;
         batch = parts.Batch;
         Script = parts.Script;
@@ -38,12 +36,6 @@ public sealed class FarmServer : IAsyncDisposable
 
     /// <summary>Replaces the discovery document's <c>rootUrl</c>, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri RootUri { get; }
-
-    /// <summary>The private folder holding pictures and partial uploads.</summary>
-    public string StorageDirectory => store.Root;
-
-    /// <summary>How many random faults (<see cref="FarmServerOptions.Faults"/>) have been injected so far.</summary>
-    public int InjectedFaultCount => faults?.InjectedCount ?? 0;
 
     /// <summary>The test seam: faults scripted per request kind, applied to the next such requests.</summary>
     public FaultScript Script { get; }
@@ -164,8 +156,7 @@ public sealed class FarmServer : IAsyncDisposable
         {
             if (options.Faults is not null)
             {
-                Faults = new RandomFaults(options.Faults, options.Log);
-                Script.Source = Faults.Next;
+                Script.Source = new RandomFaults(options.Faults, options.Log).Next;
             }
 
             Store = new AnimalStore(Path.Combine(options.StorageRoot ?? Path.GetTempPath(), "farm-server-" + Guid.NewGuid().ToString("N")));
@@ -174,8 +165,6 @@ public sealed class FarmServer : IAsyncDisposable
         }
 
         public AnimalStore Store { get; }
-
-        public RandomFaults? Faults { get; }
 
         public FaultScript Script { get; } = new();
 

@@ -26,9 +26,6 @@ public sealed class FaultScript
         }
     }
 
-    /// <summary>How many queued faults of <paramref name="kind"/> are still waiting for a request.</summary>
-    public int Pending(RequestKind kind) => queues.TryGetValue(kind, out var queue) ? queue.Count : 0;
-
     internal ScriptedFault? Next(RequestKind kind)
     {
         if (queues.TryGetValue(kind, out var queue) && queue.TryDequeue(out var fault))

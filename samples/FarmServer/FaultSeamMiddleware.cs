@@ -61,7 +61,7 @@ internal sealed class FaultSeamMiddleware
         finally
         {
             int status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
-            recorder.Replace(index, started, started with { BodyLength = body.BytesRead, BodySha256 = body.Sha256(), Status = status });
+            recorder.Replace(index, started with { BodyLength = body.BytesRead, BodySha256 = body.Sha256(), Status = status });
         }
     }
 

@@ -18,7 +18,6 @@ internal sealed class RandomFaults
     private readonly List<(ScriptedFault Fault, string Description)> kinds = [];
     private readonly Lock gate = new();
     private int streak;
-    private int injected;
 
     public RandomFaults(FarmFaultOptions options, Action<string>? log)
     {
@@ -48,8 +47,6 @@ internal sealed class RandomFaults
         }
     }
 
-    public int InjectedCount => Volatile.Read(ref injected);
-
     public ScriptedFault? Next(RequestKind kind)
     {
         if (kind != RequestKind.Chunk || kinds.Count == 0)
@@ -76,7 +73,6 @@ internal sealed class RandomFaults
             }
         }
 
-        Interlocked.Increment(ref injected);
         log?.Invoke($"injected {pick.Description} on a chunk");
         return pick.Fault;
     }
