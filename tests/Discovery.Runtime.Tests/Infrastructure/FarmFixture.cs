@@ -25,6 +25,9 @@ public sealed class FarmFixture : IAsyncDisposable
 
     public RecordingTimeProvider Time { get; }
 
+    /// <summary>Media sources over test bytes; their temporary files go when the fixture does.</summary>
+    public Media Media { get; } = new();
+
     public static RetryPolicy FastRetry(int attempts = 6) => new()
     {
         MaxAttempts = attempts,
@@ -63,6 +66,7 @@ public sealed class FarmFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Farm.Dispose();
+        Media.Dispose();
         await Server.DisposeAsync();
     }
 }

@@ -36,10 +36,9 @@ public sealed class ResumableUploadEngineTests
     public async Task Every_media_kind_arrives_byte_exact_with_one_put_per_chunk_and_the_total_on_the_last(MediaKind kind, int size)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(size, size);
 
-        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(kind, data, resumable: true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, f.Media.Create(kind, data, resumable: true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal("Pig", result.Name);
@@ -64,11 +63,10 @@ public sealed class ResumableUploadEngineTests
     public async Task Every_retryable_status_is_retried_after_a_status_query(int status, string? reason)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 5, status);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = status, Reason = reason });
 
-        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, f.Media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         var kinds = f.Server.Requests.All.Select(r => r.Kind).ToArray();
@@ -81,12 +79,11 @@ public sealed class ResumableUploadEngineTests
     public async Task Retry_After_is_honoured()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(C + 1, 1);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, RetryAfter = "7" });
         f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { Status = 429, RetryAfter = "3" });
 
-        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+        await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7) }, f.Time.Delays.ToArray());
         Assert.Equal(TestData.Sha(data), f.Server.Uploads.All.Single().Sha256);
@@ -99,12 +96,11 @@ public sealed class ResumableUploadEngineTests
     public async Task A_connection_dropped_mid_chunk_resumes_from_the_servers_offset(MediaKind kind)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((3 * C) + 99, 7);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { AbortAfterBytes = 100_000 });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(kind, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Contains(f.Server.Requests.All, r => r.Kind == RequestKind.StatusQuery);
@@ -118,11 +114,10 @@ public sealed class ResumableUploadEngineTests
     public async Task Partial_persistence_on_308_resends_only_the_unconfirmed_bytes(MediaKind kind)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 3, 8);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { PersistOnly = 100_000 });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(kind, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         var chunks = f.Server.Requests.Of(RequestKind.Chunk).ToList();
@@ -134,11 +129,10 @@ public sealed class ResumableUploadEngineTests
     public async Task A_308_without_Range_on_the_first_chunk_means_nothing_persisted()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(C + 10, 9);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { OmitRange = true });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         var ranges = f.Server.Requests.Of(RequestKind.Chunk).Select(r => r.ContentRange).ToArray();
@@ -149,12 +143,11 @@ public sealed class ResumableUploadEngineTests
     public async Task A_308_without_Range_after_confirmed_bytes_is_checked_with_a_query()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 10, 10);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { OmitRange = true });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery, RequestKind.Chunk, RequestKind.Chunk }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
@@ -164,12 +157,11 @@ public sealed class ResumableUploadEngineTests
     public async Task An_expired_session_restarts_once_from_a_new_session()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 10, 11);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
-        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, media.Create(MediaKind.File, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Pig" }, f.Media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal(2, f.Server.Requests.Of(RequestKind.Initiate).Count());
@@ -180,11 +172,10 @@ public sealed class ResumableUploadEngineTests
     public async Task A_second_expiry_surfaces_as_HttpError_404()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
-        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("expired", error.Message, StringComparison.Ordinal);
@@ -194,11 +185,10 @@ public sealed class ResumableUploadEngineTests
     public async Task An_expired_session_of_a_stream_that_cannot_be_reread_is_an_error()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Expire = true });
 
-        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, TestData.Bytes((2 * C) + 1, 1), true)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, TestData.Bytes((2 * C) + 1, 1), true)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("cannot be read again", error.Message, StringComparison.Ordinal);
@@ -209,10 +199,9 @@ public sealed class ResumableUploadEngineTests
     public async Task A_non_retryable_4xx_surfaces_as_HttpError_without_the_session_id()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 400, Reason = "invalidArgument" });
 
-        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("invalidArgument", error.Error!.Errors.Single().Reason);
@@ -228,10 +217,9 @@ public sealed class ResumableUploadEngineTests
     public async Task An_early_200_is_an_error_not_a_success()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { CompleteEarly = true });
 
-        var error = await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(3 * C, 1), true)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(3 * C, 1), true)).ExecuteAsync());
 
         Assert.Contains("before the last byte", error.Message, StringComparison.Ordinal);
         Assert.Equal(UploadState.Failed, error.State);
@@ -241,10 +229,9 @@ public sealed class ResumableUploadEngineTests
     public async Task An_initiation_without_Location_fails_before_any_data_is_sent()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { NoLocation = true });
 
-        await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(10, 1), true)).ExecuteAsync());
+        await Assert.ThrowsAsync<UploadException>(() => f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(10, 1), true)).ExecuteAsync());
 
         Assert.Equal(new[] { RequestKind.Initiate }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
     }
@@ -253,11 +240,10 @@ public sealed class ResumableUploadEngineTests
     public async Task Retries_exhausted_leave_a_resumable_session()
     {
         await using var f = await FarmFixture.StartAsync(FarmFixture.FastRetry(attempts: 2));
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 1, 12);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503 });
         f.Server.Script.Enqueue(RequestKind.StatusQuery, new ScriptedFault { Status = 503 });
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, data, true));
 
         var error = await Assert.ThrowsAsync<HttpError>(() => request.ExecuteAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
@@ -275,9 +261,8 @@ public sealed class ResumableUploadEngineTests
     public async Task Cancellation_leaves_the_session_resumable(MediaKind kind)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((4 * C) + 5, 13);
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(kind, data, true));
         using var cts = new CancellationTokenSource();
         var statuses = new List<UploadStatus>();
         request.ProgressChanged += p =>
@@ -303,9 +288,8 @@ public sealed class ResumableUploadEngineTests
     public async Task A_saved_session_resumes_in_a_new_process()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((3 * C) + 1234, 14);
-        string path = media.File(data, ".png");
+        string path = f.Media.File(data, ".png");
         var first = f.Farm.Animals.Insert(new Animal { Name = "Pig" }, new MediaFileUpload(path, chunkSize: C, resumable: true));
         string? createdJson = null;
         first.UploadSessionCreated += s => createdJson = s.ToJson();
@@ -328,12 +312,11 @@ public sealed class ResumableUploadEngineTests
     public async Task A_saved_session_refuses_different_media()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 1), true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(2 * C, 1), true));
         await request.NextChunkAsync();
         var session = request.UploadSession!;
 
-        var other = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 2), true));
+        var other = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(2 * C, 2), true));
         await Assert.ThrowsAsync<ArgumentException>(() => other.ResumeAsync(session));
     }
 
@@ -341,9 +324,8 @@ public sealed class ResumableUploadEngineTests
     public async Task The_manual_loop_reports_growing_progress_until_the_response()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((3 * C) + 1, 15);
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.InMemory, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.InMemory, data, true));
         var progress = new List<double>();
         Animal? response = null;
         while (response is null)
@@ -363,12 +345,11 @@ public sealed class ResumableUploadEngineTests
     public async Task A_lost_final_response_completes_from_the_status_query_without_resending()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(C + 1, 16);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, PersistThenFail = true });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal(new[] { RequestKind.Initiate, RequestKind.Chunk, RequestKind.Chunk, RequestKind.StatusQuery }, f.Server.Requests.All.Select(r => r.Kind).ToArray());
@@ -378,10 +359,9 @@ public sealed class ResumableUploadEngineTests
     public async Task Credentials_are_not_sent_to_a_session_on_another_host()
     {
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("secret-token"));
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.Initiate, new ScriptedFault { LocationHost = "localhost" });
 
-        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
+        await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
 
         Assert.Equal("Bearer secret-token", f.Server.Requests.Of(RequestKind.Initiate).Single().Authorization);
         Assert.All(f.Server.Requests.Of(RequestKind.Chunk), r => Assert.Null(r.Authorization));
@@ -391,9 +371,8 @@ public sealed class ResumableUploadEngineTests
     public async Task Credentials_are_sent_to_a_session_on_the_api_host()
     {
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("secret-token"));
-        using var media = new Media();
 
-        await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
+        await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(C + 1, 1), true)).ExecuteAsync();
 
         Assert.All(f.Server.Requests.All, r => Assert.Equal("Bearer secret-token", r.Authorization));
     }
@@ -404,11 +383,10 @@ public sealed class ResumableUploadEngineTests
     public async Task The_synchronous_Execute_uploads_with_the_same_protocol(MediaKind kind)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((2 * C) + 7, 17);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 503, RetryAfter = "2" });
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(kind, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(kind, data, true));
 
         var result = await Task.Run(request.Execute);
 
@@ -420,13 +398,12 @@ public sealed class ResumableUploadEngineTests
     public async Task Cancellation_while_a_chunk_is_in_flight_resumes_with_a_status_query()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes((3 * C) + 5, 18);
         var hold = new TaskCompletionSource();
         var reached = new TaskCompletionSource();
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault());
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Hold = hold.Task, Reached = reached });
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.NonSeekableStream, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.NonSeekableStream, data, true));
         using var cts = new CancellationTokenSource();
 
         var upload = request.ExecuteAsync(cts.Token);
@@ -445,11 +422,10 @@ public sealed class ResumableUploadEngineTests
     {
         int tokens = 0;
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("t" + Interlocked.Increment(ref tokens)));
-        using var media = new Media();
         var data = TestData.Bytes(C + 5, 19);
         f.Server.Script.Enqueue(RequestKind.Chunk, new ScriptedFault { Status = 401 });
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
 
@@ -464,8 +440,7 @@ public sealed class ResumableUploadEngineTests
     public async Task Cancelling_the_upload_deletes_the_session()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, TestData.Bytes(2 * C, 20), true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, TestData.Bytes(2 * C, 20), true));
         var statuses = new List<UploadStatus>();
         request.ProgressChanged += p => statuses.Add(p.Status);
         await request.NextChunkAsync();
@@ -513,9 +488,8 @@ public sealed class ResumableUploadEngineTests
 
             return new ValueTask<string?>("t");
         });
-        using var media = new Media();
         var data = TestData.Bytes((3 * C) + 7, 31);
-        var request = f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true));
+        var request = f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, data, true));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => request.ExecuteAsync());
         Assert.Equal("token endpoint unavailable", error.Message);
@@ -532,12 +506,11 @@ public sealed class ResumableUploadEngineTests
     {
         int tokens = 0;
         await using var f = await FarmFixture.StartAsync(token: _ => new ValueTask<string?>("t" + Interlocked.Increment(ref tokens)));
-        using var media = new Media();
         var data = TestData.Bytes(4 * C, 37);
         int chunk = 0;
         f.Server.Script.Source = kind => kind == RequestKind.Chunk && Interlocked.Increment(ref chunk) is 1 or 3 ? new ScriptedFault { Status = 401 } : null;
 
-        var result = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.File, data, true)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.File, data, true)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
     }

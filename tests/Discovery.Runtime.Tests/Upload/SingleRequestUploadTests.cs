@@ -30,10 +30,9 @@ public sealed class SingleRequestUploadTests
     public async Task Multipart_sends_metadata_then_media_in_one_request(MediaKind kind, int size)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(size, 3);
 
-        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(kind, data, false, mimeType: "image/png")).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, f.Media.Create(kind, data, false, mimeType: "image/png")).ExecuteAsync();
 
         var stored = Assert.Single(f.Server.Uploads.All);
         Assert.Equal((UploadProtocol.Multipart, "Cow", TestData.Sha(data), "image/png"), (stored.Protocol, stored.Name, stored.Sha256, stored.ContentType));
@@ -48,13 +47,12 @@ public sealed class SingleRequestUploadTests
     public async Task Media_only_methods_send_the_bytes_as_the_body(MediaKind kind, int size)
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(size, 4);
 
         string id = f.Server.AddAnimal("Cow");
 
         // Without a body the method's metadata stays as it is and the media is the whole request body.
-        var result = await f.Farm.Animals.Update(null!, id, media.Create(kind, data, false, mimeType: "image/jpeg")).ExecuteAsync();
+        var result = await f.Farm.Animals.Update(null!, id, f.Media.Create(kind, data, false, mimeType: "image/jpeg")).ExecuteAsync();
 
         var stored = Assert.Single(f.Server.Uploads.All);
         Assert.Equal((UploadProtocol.Media, id, "Cow", TestData.Sha(data), "image/jpeg"), (stored.Protocol, stored.AnimalId, stored.Name, stored.Sha256, stored.ContentType));
@@ -66,11 +64,10 @@ public sealed class SingleRequestUploadTests
     public async Task A_rereadable_source_is_retried_after_a_dropped_connection_when_posts_may_be_repeated()
     {
         await using var f = await FarmFixture.StartAsync(new RetryPolicy { InitialDelay = TimeSpan.FromMilliseconds(10), Jitter = 0, RetryNonIdempotent = true });
-        using var media = new Media();
         var data = TestData.Bytes(500_000, 5);
         f.Server.Script.Enqueue(RequestKind.MultipartUpload, new ScriptedFault { AbortAfterBytes = 100_000 }, new ScriptedFault { Status = 503 });
 
-        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, data, false)).ExecuteAsync();
+        var result = await f.Farm.Animals.Insert(new Animal { Name = "Cow" }, f.Media.Create(MediaKind.File, data, false)).ExecuteAsync();
 
         Assert.Equal(TestData.Sha(data), result.PictureSha256);
         Assert.Equal(3, f.Server.Requests.All.Count);
@@ -80,11 +77,10 @@ public sealed class SingleRequestUploadTests
     public async Task A_forward_only_stream_is_not_retried_because_its_bytes_are_gone()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         string id = f.Server.AddAnimal("Cow");
         f.Server.Script.Enqueue(RequestKind.MediaUpload, new ScriptedFault { Status = 503 });
 
-        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Update(null!, id, media.Create(MediaKind.NonSeekableStream, TestData.Bytes(1000, 1), false)).ExecuteAsync());
+        var error = await Assert.ThrowsAsync<HttpError>(() => f.Farm.Animals.Update(null!, id, f.Media.Create(MediaKind.NonSeekableStream, TestData.Bytes(1000, 1), false)).ExecuteAsync());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Single(f.Server.Requests.All);
@@ -94,9 +90,8 @@ public sealed class SingleRequestUploadTests
     public async Task A_file_path_converts_to_media_with_a_guessed_type_and_reports_completion()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(2000, 6);
-        string path = media.File(data, ".png");
+        string path = f.Media.File(data, ".png");
         var request = f.Farm.Animals.Insert(new Animal { Name = "Pig" }, path);
         UploadProgress last = default;
         request.ProgressChanged += p => last = p;
@@ -112,10 +107,9 @@ public sealed class SingleRequestUploadTests
     public async Task NextChunk_on_a_non_resumable_upload_sends_everything_at_once()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         var data = TestData.Bytes(1000, 7);
 
-        var (status, response) = await f.Farm.Animals.Insert(new Animal(), media.Create(MediaKind.InMemory, data, false)).NextChunkAsync();
+        var (status, response) = await f.Farm.Animals.Insert(new Animal(), f.Media.Create(MediaKind.InMemory, data, false)).NextChunkAsync();
 
         Assert.Equal(1.0, status.Progress);
         Assert.Equal(TestData.Sha(data), response!.PictureSha256);
@@ -136,10 +130,9 @@ public sealed class SingleRequestUploadTests
     public async Task A_post_is_not_sent_again_after_a_drop_the_server_may_have_acted_on()
     {
         await using var f = await FarmFixture.StartAsync();
-        using var media = new Media();
         f.Server.Script.Enqueue(RequestKind.MultipartUpload, new ScriptedFault { AbortAfterBytes = 100_000 });
 
-        await Assert.ThrowsAnyAsync<Exception>(() => f.Farm.Animals.Insert(new Animal { Name = "Cow" }, media.Create(MediaKind.File, TestData.Bytes(500_000, 6), false)).ExecuteAsync());
+        await Assert.ThrowsAnyAsync<Exception>(() => f.Farm.Animals.Insert(new Animal { Name = "Cow" }, f.Media.Create(MediaKind.File, TestData.Bytes(500_000, 6), false)).ExecuteAsync());
 
         Assert.Single(f.Server.Requests.All);
     }

@@ -38,7 +38,6 @@ public sealed class UploadSoakTests
                 };
             }
         };
-        using var media = new Media();
 
         for (int i = 0; i < 40; i++)
         {
@@ -51,7 +50,7 @@ public sealed class UploadSoakTests
             };
             var data = TestData.Bytes(size, i);
 
-            var result = await f.Farm.Animals.Insert(new Animal { Name = "n" + i }, media.Create(kind, data, true)).ExecuteAsync();
+            var result = await f.Farm.Animals.Insert(new Animal { Name = "n" + i }, f.Media.Create(kind, data, true)).ExecuteAsync();
 
             Assert.True(TestData.Sha(data) == result.PictureSha256, $"upload {i} ({kind}, {size} bytes) was corrupted");
         }
