@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Discovery.Tests;
 
 namespace Discovery.Package.Tests;
 

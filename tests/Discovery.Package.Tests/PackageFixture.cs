@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Discovery.Tests;
 using Xunit;
 
 namespace Discovery.Package.Tests;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Discovery.Tests;
 using Xunit;
 
 namespace Discovery.Generator.Tests.Emit;

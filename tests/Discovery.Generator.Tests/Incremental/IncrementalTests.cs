@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Discovery.Tests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;

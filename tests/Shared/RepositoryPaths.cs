@@ -1,9 +1,12 @@
 using System;
 using System.IO;
 
-namespace Discovery.Generator.Tests;
+namespace Discovery.Tests;
 
-/// <summary>Finds the repository and the shared corpus from the test's output folder.</summary>
+/// <summary>
+/// Finds the repository and the shared corpus from a test's or benchmark's output folder. One file, linked into
+/// every project under tests/ that needs it.
+/// </summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -11,6 +14,8 @@ internal static class RepositoryPaths
     public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "discovery"));
 
     public static string FarmDocument => Path.Combine(Root, "samples", "FarmClient", "farm.discovery.json");
+
+    public static string RuntimeProject => Path.Combine(Root, "src", "Discovery.Runtime", "Discovery.Runtime.csproj");
 
     private static string FindRoot()
     {
