@@ -12,9 +12,9 @@ namespace Farm.Server;
 /// </summary>
 internal sealed class FaultyResponseStream : Stream
 {
-    // A reset may discard bytes the client has not read yet; the pause lets it take what was sent, so the cut
-    // falls where the fault says.
-    private static readonly TimeSpan ReadGrace = TimeSpan.FromMilliseconds(200);
+    // Aborting drops output that has not reached the socket yet (a flush only hands it to Kestrel's pipe); the
+    // pause lets the bytes before the cut go out, so the cut falls where the fault says even on a busy machine.
+    private static readonly TimeSpan ReadGrace = TimeSpan.FromMilliseconds(500);
 
     private readonly Stream inner;
     private readonly HttpContext context;
