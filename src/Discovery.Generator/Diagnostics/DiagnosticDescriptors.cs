@@ -10,7 +10,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MalformedJson = Create("DISCO001", "Malformed JSON in a discovery document", "The discovery document is not valid JSON: {0}", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotADiscoveryDocument = Create("DISCO002", "Not a discovery document", "'{0}' ends in .discovery.json but is not a discovery document: {1}", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingReference = Create("DISCO003", "Unknown schema reference", "'$ref' names schema '{0}', which the document does not define; the value is typed as untyped JSON", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor DuplicateName = Create("DISCO004", "Duplicate name", "The name '{0}' appears twice in the same JSON object; the last one is used", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DuplicateName = Create("DISCO004", "Duplicate name", "The name '{0}' appears twice in the same JSON object; the last value is used, as JSON parsers do", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnknownType = Create("DISCO005", "Unknown schema type", "Unknown type '{0}'; the value is typed as untyped JSON", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor WrongFieldType = Create("DISCO006", "Field has the wrong JSON type", "'{0}' must be {1} but is {2}; the field is ignored", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingField = Create("DISCO007", "Required field missing", "{0} has no '{1}'; {2}", DiagnosticSeverity.Error);

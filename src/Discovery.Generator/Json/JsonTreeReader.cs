@@ -32,20 +32,26 @@ internal static class JsonTreeReader
         {
             case JsonTokenType.StartObject:
                 var properties = new List<JsonProperty>();
-                HashSet<string>? seen = null;
+                Dictionary<string, int>? seen = null;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString()!;
                     var nameOffset = (int)reader.TokenStartIndex;
                     reader.Read();
-                    var value = ReadValue(ref reader, duplicates);
-                    seen ??= new HashSet<string>(StringComparer.Ordinal);
-                    if (!seen.Add(name))
+                    var property = new JsonProperty(name, nameOffset, ReadValue(ref reader, duplicates));
+                    seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (seen.TryGetValue(name, out int earlier))
                     {
+                        // As every JSON parser Google's clients use: the last value wins, in the first one's place,
+                        // so nothing downstream sees the name twice.
                         duplicates.Add((name, nameOffset));
+                        properties[earlier] = property;
                     }
-
-                    properties.Add(new JsonProperty(name, nameOffset, value));
+                    else
+                    {
+                        seen.Add(name, properties.Count);
+                        properties.Add(property);
+                    }
                 }
 
                 return new JsonObjectNode(offset, properties);

@@ -131,14 +131,9 @@ internal sealed partial class DocumentParser
             yield break;
         }
 
+        // Names are unique here: the tree reader kept the last of any duplicate (and reported it).
         foreach (var property in node.Properties)
         {
-            // Duplicates were reported already; the last one counts, as with JSON readers.
-            if (node.Find(property.Name) != property)
-            {
-                continue;
-            }
-
             if (property.Value is JsonObjectNode value)
             {
                 yield return (property.Name, value);

@@ -39,11 +39,29 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void A_duplicate_name_is_reported_at_the_second_occurrence()
+    public void A_duplicate_name_is_a_warning_at_the_second_occurrence_and_the_last_value_is_used()
     {
         var document = Good.Replace("\"name\": \"good\",", "\"name\": \"good\",\n  \"name\": \"again\",");
         var diagnostic = Single(document, "DISCO004");
         Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+
+        var (_, output) = GeneratorHarness.Generate(GeneratorHarness.Document("/p/dup.discovery.json", document));
+        Assert.NotNull(output.GetTypeByMetadataName("Again.V1.AgainService"));
+        Assert.Null(output.GetTypeByMetadataName("Good.V1.GoodService"));
+    }
+
+    [Fact]
+    public void A_property_declared_twice_becomes_one_property_of_the_last_declared_type_and_the_build_goes_on()
+    {
+        var document = Good.Replace("\"name\": { \"type\": \"string\" }", "\"name\": { \"type\": \"string\" }, \"name\": { \"type\": \"integer\", \"format\": \"int32\" }");
+        var (run, output) = GeneratorHarness.Generate(GeneratorHarness.Document("/p/dup.discovery.json", document));
+
+        Assert.Contains(run.Diagnostics, d => d.Id == "DISCO004" && d.DefaultSeverity == DiagnosticSeverity.Warning);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity >= DiagnosticSeverity.Warning);
+        var members = output.GetSymbolsWithName(n => n.StartsWith("Name", System.StringComparison.Ordinal), SymbolFilter.Member).OfType<IPropertySymbol>().ToList();
+        var property = Assert.Single(members);
+        Assert.Equal("int?", property.Type.ToDisplayString());
     }
 
     [Fact]
