@@ -73,17 +73,18 @@ public sealed class PackageShapeTests(PackageFixture package)
     [InlineData("id", "Discovery")]
     [InlineData("authors", "Discovery contributors")]
     [InlineData("readme", "README.md")]
-    [InlineData("projectUrl", "https://github.com/discovery-generator/discovery")]
     public void Nuspec_metadata(string element, string expected)
         => Assert.Equal(expected, (string?)Metadata.Element(Ns + element));
 
     [Fact]
-    public void Nuspec_names_license_repository_description_and_tags()
+    public void Nuspec_names_license_description_and_tags_and_no_invented_address()
     {
         var license = Metadata.Element(Ns + "license")!;
         Assert.Equal("expression", (string?)license.Attribute("type"));
         Assert.Equal("MIT", license.Value);
-        Assert.Equal("https://github.com/discovery-generator/discovery", (string?)Metadata.Element(Ns + "repository")?.Attribute("url"));
+        // The project has no public address yet; an invented one would send users to somebody else's repository.
+        Assert.Null((string?)Metadata.Element(Ns + "repository")?.Attribute("url"));
+        Assert.Null(Metadata.Element(Ns + "projectUrl"));
         Assert.Contains("Discovery", (string?)Metadata.Element(Ns + "description"), System.StringComparison.Ordinal);
         Assert.Contains("source-generator", ((string?)Metadata.Element(Ns + "tags"))!.Split(' '));
         Assert.Equal(package.Version, (string?)Metadata.Element(Ns + "version"));

@@ -22,5 +22,5 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: "https://github.com/discovery-generator/discovery#diagnostics");
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: null);
 }

@@ -22,6 +22,10 @@ public class DiagnosticTests
         """;
 
     [Fact]
+    public void No_diagnostic_links_to_an_address_the_project_does_not_have()
+        => Assert.All(Discovery.Generator.Diagnostics.DiagnosticDescriptors.All, d => Assert.Equal(string.Empty, d.HelpLinkUri));
+
+    [Fact]
     public void Malformed_json_is_reported_at_the_broken_line()
     {
         const string broken = "{\n  \"kind\": \"discovery#restDescription\",\n  \"name\": \"bad\",\n  \"version\": \"v1\"\n  \"rootUrl\": \"x\"\n}";
