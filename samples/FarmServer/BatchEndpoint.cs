@@ -121,8 +121,9 @@ internal sealed class BatchEndpoint : IDisposable
         {
             // Google refuses media in a batch; answered per call so the others still run.
             request.Dispose();
-            var refused = new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest) { Content = new StringContent("""{"error":{"code":400,"message":"Media uploads cannot be batched.","status":"INVALID_ARGUMENT"}}""", Encoding.UTF8, "application/json") };
-            return refused;
+            var refused = new ByteArrayContent(JsonResponses.ErrorBytes(400, "badRequest", "Media uploads cannot be batched."));
+            refused.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
+            return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest) { Content = refused };
         }
 
         if (call.Body.Length > 0)

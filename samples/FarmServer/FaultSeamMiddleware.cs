@@ -28,7 +28,7 @@ internal sealed class FaultSeamMiddleware
         RequestKind kind = Classify(request);
         using var body = new HashingReadStream(request.Body);
         request.Body = body;
-        RecordedRequest started = Describe(context, kind, body);
+        RecordedRequest started = Describe(context, kind);
         int index = recorder.Add(started);
         try
         {
@@ -109,7 +109,7 @@ internal sealed class FaultSeamMiddleware
         };
     }
 
-    private static RecordedRequest Describe(HttpContext context, RequestKind kind, HashingReadStream body)
+    private static RecordedRequest Describe(HttpContext context, RequestKind kind)
     {
         HttpRequest request = context.Request;
         IHeaderDictionary h = request.Headers;
@@ -125,8 +125,8 @@ internal sealed class FaultSeamMiddleware
             Header(h.UserAgent),
             Header(h["X-Upload-Content-Type"]),
             Header(h["X-Upload-Content-Length"]),
-            body.BytesRead,
-            body.Sha256(),
+            BodyLength: 0,
+            BodySha256: string.Empty,
             Status: -1);
     }
 

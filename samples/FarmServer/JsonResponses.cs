@@ -26,20 +26,23 @@ internal static class JsonResponses
     public static Task WriteAnimalAsync(HttpContext context, AnimalResource animal) =>
         WriteAsync(context, StatusCodes.Status200OK, animal, static j => j.AnimalResource);
 
-    public static Task WriteErrorAsync(HttpContext context, int statusCode, string reason, string message)
+    public static Task WriteErrorAsync(HttpContext context, int statusCode, string reason, string message) =>
+        WriteAsync(context, statusCode, Error(statusCode, reason, message), static j => j.ErrorResource);
+
+    /// <summary>A Google JSON error body, compact, for answers that are not written to a response directly (batch parts).</summary>
+    public static byte[] ErrorBytes(int statusCode, string reason, string message) =>
+        JsonSerializer.SerializeToUtf8Bytes(Error(statusCode, reason, message), FarmJsonContext.Compact.ErrorResource);
+
+    private static ErrorResource Error(int statusCode, string reason, string message) => new()
     {
-        var error = new ErrorResource
+        Error = new ErrorBody
         {
-            Error = new ErrorBody
-            {
-                Code = statusCode,
-                Message = message,
-                Errors = [new ErrorItem { Message = message, Domain = "global", Reason = reason }],
-                Status = StatusName(statusCode),
-            },
-        };
-        return WriteAsync(context, statusCode, error, static j => j.ErrorResource);
-    }
+            Code = statusCode,
+            Message = message,
+            Errors = [new ErrorItem { Message = message, Domain = "global", Reason = reason }],
+            Status = StatusName(statusCode),
+        },
+    };
 
     /// <summary>Parses an <c>Animal</c> request body, or returns null when the body is empty.</summary>
     public static async Task<AnimalResource?> ReadAnimalAsync(Stream body, CancellationToken cancellationToken)

@@ -254,7 +254,7 @@ internal sealed class ResumableUploads
         {
             await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", "Injected fault: the response is lost.");
         }
-        else if (fault.CompleteEarly || (final && session.Persisted == first + length && fault is not { OmitRange: true }))
+        else if (fault.CompleteEarly || (final && session.Persisted == first + length))
         {
             await CompleteAsync(context, session);
         }
