@@ -38,19 +38,20 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
             ExceptionDispatchInfo.Throw(error);
         }
 
-        return WaitAsync(async, cancellationToken);
+        return WaitAsync(async, cancellationToken, failure);
     }
 
     /// <summary>
-    /// Waits before the next attempt. The sync path blocks on an event that a provider timer sets, which keeps fake
+    /// Waits before the next attempt (after <paramref name="cause"/>, which listeners see as the retry's reason). The sync path blocks on an event that a provider timer sets, which keeps fake
     /// clocks in control and never parks a thread-pool task.
     /// </summary>
-    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken, Exception? cause = null)
     {
         var delay = _retryAfter is { } serverDelay && serverDelay >= TimeSpan.Zero
             ? serverDelay
             : policy.GetDelay(Math.Max(1, _failures), Random.Shared.NextDouble());
         _retryAfter = null;
+        CallTelemetry.Current?.Retrying(cause, _failures, delay);
         if (delay <= TimeSpan.Zero)
         {
             cancellationToken.ThrowIfCancellationRequested();
