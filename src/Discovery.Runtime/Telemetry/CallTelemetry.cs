@@ -153,7 +153,11 @@ internal sealed class CallTelemetry : IDisposable
     public void RestartingUpload(Exception? cause)
     {
         string? reason = cause is null ? null : ErrorTypes.Of(cause);
-        _activity?.AddEvent(new ActivityEvent(TelemetryTags.RestartEvent, tags: reason is null ? null : new ActivityTagsCollection { { TelemetryTags.ErrorType, reason } }));
+        if (_activity is { IsAllDataRequested: true } activity)
+        {
+            activity.AddEvent(new ActivityEvent(TelemetryTags.RestartEvent, tags: reason is null ? null : new ActivityTagsCollection { { TelemetryTags.ErrorType, reason } }));
+        }
+
         if (_logger is not null)
         {
             TelemetryLog.Restart(_logger, _name, reason);
