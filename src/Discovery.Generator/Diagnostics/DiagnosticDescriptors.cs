@@ -19,7 +19,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidMetadata = Create("DISCO010", "Invalid item metadata", "{0} on '{1}' is not a valid C# name; nothing is generated for this document", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata };
+    public static readonly DiagnosticDescriptor UnmatchedSelection = Create("DISCO011", "Methods entry matches nothing", "The {0} entry '{1}' matches no method or resource of '{2}' and is ignored{3}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata, UnmatchedSelection };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: null);

@@ -25,8 +25,10 @@ internal sealed record ResourceModel(
     EquatableArray<MethodModel> Methods,
     EquatableArray<ResourceModel> Resources);
 
+/// <summary>A method; <see cref="WireName"/> is its key in the document's methods map, which the Methods selection matches.</summary>
 internal sealed record MethodModel(
     string Id,
+    string WireName,
     string MethodName,
     TypeRef Request,
     string HttpMethod,

@@ -85,6 +85,7 @@ internal sealed partial class DocumentParser
 
         return new MethodModel(
             id,
+            wire,
             name,
             request,
             httpMethod.ToUpperInvariant(),

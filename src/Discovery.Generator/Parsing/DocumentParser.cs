@@ -125,6 +125,15 @@ internal sealed partial class DocumentParser
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
         var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
         var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, serviceType, resourceContext);
+        var schemaClasses = schemas.Classes;
+        if (MethodSelection.From(_input.Methods, _input.ExcludeMethods) is { } selection)
+        {
+            (resources, serviceMethods, schemaClasses) = selection.Apply(resources, serviceMethods, schemaClasses);
+            foreach (var (metadata, entry, suggestion) in selection.Unmatched())
+            {
+                Report(DiagnosticDescriptors.UnmatchedSelection, root.Offset, metadata, entry, System.IO.Path.GetFileName(_input.Path), suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?");
+            }
+        }
 
         var rootUrl = OptionalString(root, "rootUrl") ?? OptionalString(root, "baseUrl") ?? "https://www.googleapis.com/";
         var servicePath = OptionalString(root, "servicePath") ?? string.Empty;
@@ -151,7 +160,7 @@ internal sealed partial class DocumentParser
             units.Add(new ResourceUnit(UniqueHint(hints, hintPrefix + ".Resources." + resource.Type.Name), context, resource));
         }
 
-        foreach (var (key, group) in GroupSchemas(schemas.Classes))
+        foreach (var (key, group) in GroupSchemas(schemaClasses))
         {
             units.Add(new SchemaGroupUnit(UniqueHint(hints, hintPrefix + ".Data." + key), context, group));
         }
