@@ -280,8 +280,9 @@ internal static class MethodEmitter
         var maxSize = upload.MaxSize is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : "null";
         var accept = upload.Accept is { } a ? CSharp.Literal(a) : "null";
         writer.Line();
-        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
-        EmitPath(writer, MemberNames.BuildUploadPath, upload.SimplePath);
+        var singleRequest = upload.SupportsSingleRequest ? string.Empty : ", supportsSingleRequest: false";
+        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + singleRequest + ");");
+        EmitPath(writer, MemberNames.BuildUploadPath, upload.Path);
     }
 
     private static void EmitPaging(SourceWriter writer, PagingModel paging, string responseType)
