@@ -229,12 +229,20 @@ internal sealed partial class DocumentParser
                 inPath,
                 OptionalString(parameterNode, "description"),
                 Flag(parameterNode, "deprecated"),
-                OptionalString(parameterNode, "default"),
+                DefaultText(parameterNode),
                 ParseEnum(parameterNode, scope, propertyName)));
         }
 
         return models;
     }
+
+    /// <summary>A parameter's default as text: documents write it as a string, but a number or boolean (valid JSON Schema) means the same.</summary>
+    private string? DefaultText(JsonObjectNode node) => node.Get("default") switch
+    {
+        JsonNumberNode number => number.Raw,
+        JsonBooleanNode boolean => boolean.Value ? "true" : "false",
+        _ => OptionalString(node, "default"),
+    };
 
     private static PagingModel? FindPaging(List<ParameterModel> parameters, TypeModel? response, SchemaTable schemas)
     {

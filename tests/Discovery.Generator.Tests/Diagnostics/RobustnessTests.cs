@@ -38,6 +38,20 @@ public class RobustnessTests
     }
 
     [Theory]
+    [InlineData("10", "10")]
+    [InlineData("true", "true")]
+    [InlineData("\"asc\"", "asc")]
+    public void A_parameter_default_written_as_a_number_or_boolean_is_no_error_and_is_documented(string json, string text)
+    {
+        var document = UploadOnlyResumable.Replace("\"request\": { \"$ref\": \"Item\" },", "\"parameters\": { \"max\": { \"type\": \"integer\", \"location\": \"query\", \"default\": " + json + " } }, \"request\": { \"$ref\": \"Item\" },", System.StringComparison.Ordinal);
+        var (run, output) = GeneratorHarness.Generate(GeneratorHarness.Document("/p/media.discovery.json", document));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Assert.Contains("When not set, the server uses " + text + ".", string.Concat(run.GeneratedTrees.Select(t => t.ToString())), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\u2028")]
     [InlineData("\u2029")]
     [InlineData("\u0085")]
