@@ -24,6 +24,10 @@ internal static class ConsumerProject
     public static string CreateNetStandardLibrary(PackageFixture package, string name)
         => Create(package, name, "<TargetFramework>netstandard2.0</TargetFramework><LangVersion>latest</LangVersion>", LibrarySource);
 
+    /// <summary>A console app with no document of its own, referencing a library project that holds one (the pattern for large APIs).</summary>
+    public static string CreateAppReferencing(PackageFixture package, string name, string libraryProject, string source)
+        => Create(package, name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>", source, $"<ProjectReference Include=\"{libraryProject}\" />");
+
     /// <summary>A console app generating from a corpus document, with the AdditionalFiles item's extra metadata as written in a project file.</summary>
     public static string CreateCorpusApp(PackageFixture package, string name, string document, string metadata, string source)
         => Create(package, name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>", source, $"<AdditionalFiles Include=\"{document}\" {metadata} />", Path.Combine(RepositoryPaths.Corpus, document));
