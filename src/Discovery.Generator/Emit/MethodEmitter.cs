@@ -281,10 +281,11 @@ internal static class MethodEmitter
         var maxSize = upload.MaxSize is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : "null";
         var accept = upload.Accept is { } a ? CSharp.Literal(a) : "null";
         writer.Line();
-        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
-        EmitPath(writer, MemberNames.BuildUploadPath, upload.SimplePath);
+        var singleRequest = upload.SupportsSingleRequest ? string.Empty : ", supportsSingleRequest: false";
+        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + singleRequest + ");");
+        EmitPath(writer, MemberNames.BuildUploadPath, upload.Path);
         writer.Line();
-        writer.Line("protected override string " + MemberNames.UploadPathTemplate + " => " + CSharp.Literal(PathTemplate(upload.SimplePath, method)) + ";");
+        writer.Line("protected override string " + MemberNames.UploadPathTemplate + " => " + CSharp.Literal(PathTemplate(upload.Path, method)) + ";");
     }
 
     /// <summary>The method id and path template the runtime names the call's activity and metrics by (never the expanded path, which holds ids).</summary>
