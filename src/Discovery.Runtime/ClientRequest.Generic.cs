@@ -109,7 +109,8 @@ public abstract class ClientRequest<TResponse> : RequestBase
         }
 
         using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
-        return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
+        using var body = await ResponseBody.ReadPooledAsync(response, async, cancellationToken).ConfigureAwait(false);
+        return Parse(body.Span);
     }
 
     private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
@@ -121,7 +122,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
         return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
 
-    private TResponse Parse(byte[] body)
+    private TResponse Parse(ReadOnlySpan<byte> body)
     {
         if (body.Length == 0)
         {

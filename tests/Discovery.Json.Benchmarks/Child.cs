@@ -39,6 +39,9 @@ internal static class Child
             },
             ("ours", "get") => async i => Check((await service.Objects.Get(Payloads.Bucket, Name(i)).ExecuteAsync()).Size > 0),
             ("ours", "patch") => async i => Check((await service.Objects.Patch(OursPatch(i), Payloads.Bucket, Name(i)).ExecuteAsync()).Generation > 0),
+            // Parsing alone, from a body in memory: the share of a call that is JSON rather than HTTP.
+            ("raw", "parse") => i => Parsed(System.Text.Json.JsonSerializer.Deserialize(ObjectJson, RawContext.Default.StorageObject)!.Size > 0),
+            ("ours", "parse") => i => Parsed(Discovery.Runtime.Json.JsonIO.Deserialize(ObjectJson, Generated.Object.ReadJson).Size > 0),
             _ => throw new ArgumentException("Unknown client or workload: " + kind + " " + workload),
         };
 
@@ -48,9 +51,11 @@ internal static class Child
             await step(i);
         }
 
+        using var sampler = Environment.GetEnvironmentVariable("DISCOVERY_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        sampler?.Recording = true;
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
@@ -61,9 +66,19 @@ internal static class Child
 
         clock.Stop();
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        sampler?.Recording = false;
+        sampler?.Print(25);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT {clock.Elapsed.TotalMilliseconds:0.0} {allocated} {GC.CollectionCount(0) - gen0} {GC.CollectionCount(1) - gen1} {GC.CollectionCount(2) - gen2}"));
         return 0;
+    }
+
+    private static readonly byte[] ObjectJson = Payloads.Object(7);
+
+    private static Task Parsed(bool ok)
+    {
+        Check(ok);
+        return Task.CompletedTask;
     }
 
     private static string Name(int i) => "logs/2024/03/01/service-" + (i % 1000).ToString("D6", CultureInfo.InvariantCulture) + ".json.gz";

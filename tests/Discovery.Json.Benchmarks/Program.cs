@@ -12,6 +12,7 @@ using Discovery.Json.Benchmarks;
 // interleaved rounds, so that neither client's heap or JIT state colours the other's figures.
 //   dotnet run -c Release --project tests/Discovery.Json.Benchmarks -- [--runs 5] [--pages 200] [--gets 5000] [--patches 2000]
 //       [--baseline path/to/another/build/Discovery.Json.Benchmarks.dll]   (adds that build's generated client as "base")
+//       [--parse 20000]   (adds parsing one object from memory, no HTTP: how much of a call is JSON)
 if (args.Length > 0 && args[0] == "--child")
 {
     return await Child.RunAsync(args);
@@ -29,6 +30,7 @@ for (int i = 0; i < args.Length; i++)
         case "--gets": counts["get"] = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--patches": counts["patch"] = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--baseline": baseline = args[++i]; break;
+        case "--parse": counts["parse"] = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine("Unknown argument " + args[i]); return 2;
     }
 }
@@ -105,6 +107,11 @@ static Child.Result Measure(string dll, string kind, string workload, int count,
     if (process.ExitCode != 0 || line is null)
     {
         throw new InvalidOperationException($"{kind} {workload} failed ({process.ExitCode}): {output}");
+    }
+
+    foreach (var sample in output.Split('\n').Where(l => l.StartsWith("ALLOC ", StringComparison.Ordinal)))
+    {
+        Console.WriteLine(kind + " " + workload + " " + sample);
     }
 
     var f = line.Split(' ');
