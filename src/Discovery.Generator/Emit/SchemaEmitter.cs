@@ -93,7 +93,7 @@ internal static class SchemaEmitter
                 names.Append(names.Length == 0 ? string.Empty : ", ").Append(CSharp.Literal(property.WireName));
             }
 
-            writer.Line("private static readonly " + KnownTypes.JsonPropertyNames + " " + MemberNames.JsonNames + " = new(" + names + ");");
+            writer.Line("private static readonly " + CSharp.Names + " " + MemberNames.JsonNames + " = new(" + names + ");");
             writer.Line();
         }
 
