@@ -128,7 +128,8 @@ public abstract class ClientRequest<TResponse> : RequestBase
             }
 
             using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
-            return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
+            using var body = await ResponseBody.ReadPooledAsync(response, async, cancellationToken).ConfigureAwait(false);
+            return Parse(body.Span);
         }
         catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
         {
@@ -145,7 +146,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
         return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
 
-    private TResponse Parse(byte[] body)
+    private TResponse Parse(ReadOnlySpan<byte> body)
     {
         if (body.Length == 0)
         {

@@ -11,6 +11,9 @@ internal static class CSharp
     /// <summary>The alias every file gives the runtime's JSON helpers; short, because it is on most lines.</summary>
     public const string Json = "__J";
 
+    /// <summary>The alias for the runtime's property-name tables, one field per schema class.</summary>
+    public const string Names = "__N";
+
     /// <summary>A string literal that is safe whatever the text holds (quotes, backslashes, line separators).</summary>
     public static string Literal(string text)
     {
@@ -92,6 +95,7 @@ internal static class CSharp
         if (usesJson)
         {
             writer.Line("using " + Json + " = " + KnownTypes.JsonIO + ";");
+            writer.Line("using " + Names + " = " + KnownTypes.JsonPropertyNames + ";");
         }
 
         writer.Line();

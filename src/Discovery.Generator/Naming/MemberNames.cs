@@ -32,6 +32,9 @@ internal static class MemberNames
 
     // Generated on schema classes, service classes and request classes.
     public const string ReadJson = nameof(ReadJson);
+
+    /// <summary>A schema's table of property names for its reader; no wire name derives to a leading "__".</summary>
+    public const string JsonNames = "__JsonNames";
     public const string DefaultRootUrl = nameof(DefaultRootUrl);
     public const string DefaultServicePath = nameof(DefaultServicePath);
     public const string UploadLimits = nameof(UploadLimits);
@@ -66,7 +69,7 @@ internal static class MemberNames
 
     private static readonly string[] MediaUploadRequest = { "ProgressChanged", "UploadSession", "NextChunkAsync", "ResumeAsync", "Resume", "CancelUploadAsync" };
 
-    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson });
+    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson, JsonNames });
 
     public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, ServiceBase, new[] { DefaultRootUrl, DefaultServicePath });
 
