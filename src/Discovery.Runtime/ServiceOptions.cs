@@ -37,4 +37,12 @@ public sealed class ServiceOptions
     /// large chunk or file on a slow link is not cut off while it is still moving. Infinite disables it.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The checksums every media upload sends (<c>X-Goog-Hash</c> on the request that completes it) and checks
+    /// against the stored object, and every media download checks against the server's <c>X-Goog-Hash</c>.
+    /// CRC32C by default; add <see cref="MediaChecksum.Md5"/> for MD5 too, or set <see cref="MediaChecksum.None"/>
+    /// for a server that refuses the header. A request's own <see cref="RequestBase.Checksum"/> overrides it.
+    /// </summary>
+    public MediaChecksum Checksum { get; set; } = MediaChecksum.Crc32C;
 }

@@ -38,6 +38,7 @@ internal sealed class HttpPipeline : IDisposable
         _retry = options.Retry ?? RetryPolicy.Default;
         _time = options.TimeProvider ?? TimeProvider.System;
         DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
+        Checksum = options.Checksum;
     }
 
     public HttpClient HttpClient { get; }
@@ -45,6 +46,9 @@ internal sealed class HttpPipeline : IDisposable
     public ServiceEndpoint Endpoint { get; }
 
     public int DownloadChunkSize { get; }
+
+    /// <summary>The service's media checksums (<see cref="ServiceOptions.Checksum"/>).</summary>
+    public MediaChecksum Checksum { get; }
 
     public void Dispose()
     {
