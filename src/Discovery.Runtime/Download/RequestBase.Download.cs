@@ -13,11 +13,11 @@ public abstract partial class RequestBase
     /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
     /// </summary>
     protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
-        => new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async: true, cancellationToken).AsTask();
+        => new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress, EffectiveChecksum).RunAsync(async: true, cancellationToken).AsTask();
 
     /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
     protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
-        => SyncPath.Complete(new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async: false, CancellationToken.None));
+        => SyncPath.Complete(new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress, EffectiveChecksum).RunAsync(async: false, CancellationToken.None));
 
     internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
 }
