@@ -13,6 +13,14 @@ using Discovery.Runtime.Benchmarks;
 // Each method runs --runs times (default 3), interleaved with the others so that load from elsewhere on the
 // machine hits all of them alike; the median throughput and the highest peak memory are reported.
 // Usage: dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- [sizeMiB ...] [--chunks 262144,8388608] [--runs 3]
+//        dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- checksums [--runs 5]
+//          (CRC32C throughput, upload with checksums on vs off, 16 concurrent uploads vs 16 raw PUTs; see ChecksumBench)
+if (args.Length > 0 && args[0] == "checksums")
+{
+    await ChecksumBench.RunAsync(args.Length > 2 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var sizes = new System.Collections.Generic.List<int>();
 int[] chunks = { 256 * 1024, 8 * 1024 * 1024 };
 int runs = 3;
