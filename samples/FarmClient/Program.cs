@@ -126,15 +126,19 @@ static async Task RunAsync(FarmService farm, SampleOptions options, string folde
     };
     Console.WriteLine($"Uploading {Path.GetFileName(path)} ({Sizes.Format(media.Length ?? 0)}) in {Sizes.Format(options.ChunkSize)} chunks, resumable:");
     Animal? cow = null;
+    UploadProgress last = default;
     while (cow is null)
     {
         var (status, response) = await request.NextChunkAsync(cancellationToken);
         bar.Report(status);
-        cow = response;
+        (last, cow) = (status, response);
     }
 
     var expected = await SampleFiles.Sha256Async(path, cancellationToken);
     Console.WriteLine($"Upload complete: {cow.Id}, server sha256 {Short(cow.PictureSha256)} {(cow.PictureSha256 == expected ? "matches" : "DOES NOT MATCH")} the file");
+
+    // The runtime computed CRC32C while it sent, put it on the final chunk, and compared it with the stored object's.
+    Console.WriteLine($"Upload checksum {last.Checksum}: {last.ChecksumDetail}");
 
     // 3. Every animal, over as many pages as it takes.
     var list = farm.Animals.List();
@@ -150,9 +154,11 @@ static async Task RunAsync(FarmService farm, SampleOptions options, string folde
 
     // 4. The picture back, byte for byte.
     using var downloaded = new MemoryStream();
-    await farm.Animals.Get(pig.Id!).DownloadAsync(downloaded, cancellationToken: cancellationToken);
+    DownloadProgress fetched = default;
+    await farm.Animals.Get(pig.Id!).DownloadAsync(downloaded, p => fetched = p, cancellationToken);
     var verified = SampleFiles.Sha256(downloaded.ToArray()) == SampleFiles.Sha256(File.ReadAllBytes(picture));
     Console.WriteLine($"Downloaded {pig.Name}'s picture: {downloaded.Length} bytes, {(verified ? "verified byte for byte" : "MISMATCH")}");
+    Console.WriteLine($"Download checksum {fetched.Checksum}: {fetched.ChecksumDetail}");
 
     if (!verified || cow.PictureSha256 != expected)
     {

@@ -127,7 +127,10 @@ internal sealed class FaultSeamMiddleware
             Header(h["X-Upload-Content-Length"]),
             BodyLength: 0,
             BodySha256: string.Empty,
-            Status: -1);
+            Status: -1)
+        {
+            GoogHash = Header(h[Farm.Server.GoogHash.Header]),
+        };
     }
 
     private static string? Header(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 0 ? null : value.ToString();

@@ -29,4 +29,8 @@ public sealed record RecordedRequest(
     string? UploadContentLength,
     long BodyLength,
     string BodySha256,
-    int Status);
+    int Status)
+{
+    /// <summary>The request's <c>X-Goog-Hash</c> header (the checksums a client sent with a completing upload request).</summary>
+    public string? GoogHash { get; init; }
+}

@@ -124,6 +124,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
         {
             if (_upload is { } upload)
             {
+                upload.Checksum = EffectiveChecksum;
                 return Parse(await upload.UploadAsync(DescribeUpload(upload), async, cancellationToken).ConfigureAwait(false));
             }
 
@@ -137,7 +138,12 @@ public abstract class ClientRequest<TResponse> : RequestBase
         }
     }
 
-    private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
+    private MediaUploader Uploader(string missing)
+    {
+        var upload = _upload ?? throw new InvalidOperationException(missing);
+        upload.Checksum = EffectiveChecksum;
+        return upload;
+    }
 
     /// <summary>This request as an upload: the upload type follows from the media and from whether the method has a body.</summary>
     private RequestDescription DescribeUpload(MediaUploader upload)

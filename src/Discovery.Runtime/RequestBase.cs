@@ -28,6 +28,15 @@ public abstract partial class RequestBase
     /// <summary>The HTTP verb of the method.</summary>
     public string HttpMethod { get; }
 
+    /// <summary>
+    /// The media checksums of this request's upload or download; null (the default) uses the service's
+    /// <see cref="ServiceOptions.Checksum"/>. <see cref="MediaChecksum.None"/> turns them off for this request.
+    /// </summary>
+    public MediaChecksum? Checksum { get; set; }
+
+    /// <summary>The checksums this request's media uses.</summary>
+    internal MediaChecksum EffectiveChecksum => Checksum ?? Pipeline.Checksum;
+
     /// <summary>Whether the method sends a JSON request body.</summary>
     protected virtual bool HasBody => false;
 

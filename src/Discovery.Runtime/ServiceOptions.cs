@@ -43,4 +43,12 @@ public sealed class ServiceOptions
     /// null, the default, logs nothing. Messages name the method and its path template, never a URI, id, key or token.
     /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// The checksums every media upload sends (<c>X-Goog-Hash</c> on the request that completes it) and checks
+    /// against the stored object, and every media download checks against the server's <c>X-Goog-Hash</c>.
+    /// CRC32C by default; add <see cref="MediaChecksum.Md5"/> for MD5 too, or set <see cref="MediaChecksum.None"/>
+    /// for a server that refuses the header. A request's own <see cref="RequestBase.Checksum"/> overrides it.
+    /// </summary>
+    public MediaChecksum Checksum { get; set; } = MediaChecksum.Crc32C;
 }

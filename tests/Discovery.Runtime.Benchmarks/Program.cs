@@ -14,6 +14,8 @@ using Discovery.Runtime.Benchmarks;
 // machine hits all of them alike; the median throughput and the highest peak memory are reported.
 // Usage: dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- [sizeMiB ...] [--chunks 262144,8388608] [--runs 3]
 // With --telemetry [calls] [rounds] it measures instead what telemetry costs a metadata get (see TelemetryBenchmark).
+//        dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- checksums [--runs 5]
+//          (CRC32C throughput, upload with checksums on vs off, 16 concurrent uploads vs 16 raw PUTs; see ChecksumBench)
 if (args.Length > 0 && args[0] == "--telemetry")
 {
     await using var sink = await SinkServer.StartAsync();
@@ -21,6 +23,12 @@ if (args.Length > 0 && args[0] == "--telemetry")
         sink,
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "checksums")
+{
+    await ChecksumBench.RunAsync(args.Length > 2 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
     return;
 }
 

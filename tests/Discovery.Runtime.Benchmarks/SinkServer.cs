@@ -16,7 +16,8 @@ internal sealed class SinkServer : IAsyncDisposable
 {
     private WebApplication _app = null!;
     private long _received;
-    private long _total = -1;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Session> _sessions = new();
+    private long _nextSession;
 
     public Uri RootUri { get; private set; } = null!;
 
@@ -32,7 +33,7 @@ internal sealed class SinkServer : IAsyncDisposable
     public void Reset()
     {
         Interlocked.Exchange(ref _received, 0);
-        _total = -1;
+        _sessions.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -46,17 +47,20 @@ internal sealed class SinkServer : IAsyncDisposable
         string path = ctx.Request.Path.Value ?? string.Empty;
         if (ctx.Request.Query["uploadType"] == "resumable")
         {
-            _total = long.TryParse(ctx.Request.Headers["X-Upload-Content-Length"], out var t) ? t : -1;
-            ctx.Response.Headers.Location = new Uri(RootUri, "session?upload_id=1").ToString();
+            // Each session counts its own bytes, so concurrent uploads do not disturb each other's offsets.
+            long total = long.TryParse(ctx.Request.Headers["X-Upload-Content-Length"], out var t) ? t : -1;
+            string id = Interlocked.Increment(ref _nextSession).ToString(CultureInfo.InvariantCulture);
+            _sessions[id] = new Session(total);
+            ctx.Response.Headers.Location = new Uri(RootUri, "session?upload_id=" + id).ToString();
             return;
         }
 
-        long start = Received;
+        Session? session = path == "/session" && _sessions.TryGetValue(ctx.Request.Query["upload_id"].ToString(), out var s) ? s : null;
         string range = ctx.Request.Headers.ContentRange.ToString();
-        if (path == "/session" && range.StartsWith("bytes ", StringComparison.Ordinal) && !range.StartsWith("bytes */", StringComparison.Ordinal))
+        if (session is not null && range.StartsWith("bytes ", StringComparison.Ordinal) && !range.StartsWith("bytes */", StringComparison.Ordinal))
         {
             long first = long.Parse(range.AsSpan(6, range.IndexOf('-', StringComparison.Ordinal) - 6), CultureInfo.InvariantCulture);
-            if (first != start)
+            if (first != session.Received)
             {
                 ctx.Response.StatusCode = 400;
                 return;
@@ -64,16 +68,28 @@ internal sealed class SinkServer : IAsyncDisposable
         }
 
         long n = await DrainAsync(ctx.Request);
-        long now = Interlocked.Add(ref _received, n);
-        if (path == "/session" && (_total < 0 || now < _total))
+        Interlocked.Add(ref _received, n);
+        long now = n;
+        if (session is not null)
         {
-            ctx.Response.StatusCode = 308;
-            ctx.Response.Headers["Range"] = "bytes=0-" + (now - 1).ToString(CultureInfo.InvariantCulture);
-            return;
+            now = session.Received += n;
+            if (session.Total < 0 || now < session.Total)
+            {
+                ctx.Response.StatusCode = 308;
+                ctx.Response.Headers["Range"] = "bytes=0-" + (now - 1).ToString(CultureInfo.InvariantCulture);
+                return;
+            }
         }
 
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync("{\"size\":" + now.ToString(CultureInfo.InvariantCulture) + "}");
+    }
+
+    private sealed class Session(long total)
+    {
+        public long Total { get; } = total;
+
+        public long Received { get; set; }
     }
 
     private static async Task<long> DrainAsync(HttpRequest request)

@@ -33,6 +33,8 @@ public class SampleRunTests
         Assert.Contains("client: ", output, StringComparison.Ordinal);
         Assert.Contains("then resuming", output, StringComparison.Ordinal);
         Assert.Contains("matches the file", output, StringComparison.Ordinal);
+        Assert.Matches(@"Upload checksum Verified: crc32c [A-Za-z0-9+/]{6}== of the \d+ bytes sent matches the stored object and was checked by the server", output);
+        Assert.Matches(@"Download checksum Verified: crc32c [A-Za-z0-9+/]{6}== of the \d+ bytes received matches the server's X-Goog-Hash", output);
         Assert.Contains("verified byte for byte", output, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,7 @@ internal static class MemberNames
 
     private static readonly string[] ServiceBase = { "Options", "HttpClient", RootUri, "BaseUri", "Dispose" };
 
-    private static readonly string[] RequestBase = { "Service", "HttpMethod", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore, MethodId, PathTemplate, UploadPathTemplate };
+    private static readonly string[] RequestBase = { "Service", "HttpMethod", "Checksum", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore, MethodId, PathTemplate, UploadPathTemplate };
 
     private static readonly string[] ClientRequest = { "TResponse", "Execute", ExecuteAsync, ReadResponse, BuildUploadPath, "AttachMedia", "NextChunkCoreAsync", "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadProgressChanged", "UploadSessionCreated", "UploadSessionCore", "Media" };
 

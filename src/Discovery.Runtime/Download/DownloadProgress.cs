@@ -22,6 +22,12 @@ public enum DownloadStatus
 /// <param name="Exception">The error behind a Failed status.</param>
 public readonly record struct DownloadProgress(DownloadStatus Status, long BytesReceived, long? TotalBytes, Exception? Exception = null)
 {
+    /// <summary>Where the download's checksum stands; <see cref="ChecksumDetail"/> says what was compared, or why nothing was.</summary>
+    public ChecksumStatus Checksum { get; init; }
+
+    /// <summary>A sentence on <see cref="Checksum"/> (the values compared, or the reason the download cannot be verified).</summary>
+    public string? ChecksumDetail { get; init; }
+
     /// <summary>0..1 when the total is known, else null; 1 once completed.</summary>
     public double? Progress => Status == DownloadStatus.Completed
         ? 1.0

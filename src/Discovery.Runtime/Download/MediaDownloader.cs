@@ -15,11 +15,12 @@ namespace Discovery.Runtime;
 /// is one step: request it, read its answer, decide, wait. After a fault (error status, dropped connection, short
 /// body) the next range starts at the last byte written, so a fault costs at most the bytes in flight.
 /// </summary>
-internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress)
+internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream destination, Action<DownloadProgress>? progress, MediaChecksum checksums)
 {
     private const int CopyBufferSize = 81920;
 
     private readonly Retrier _retrier = pipeline.NewRetrier();
+    private readonly DownloadChecksum _checksum = new(checksums);
     private byte[] _buffer = Array.Empty<byte>();
     private long _received;
     private long? _total;
@@ -41,11 +42,17 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
                 }
             }
 
+            if (_checksum.Verify(_received, uri) is { } mismatch)
+            {
+                throw Failed(mismatch);
+            }
+
             Report(DownloadStatus.Completed);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(_buffer);
+            _checksum.Dispose();
         }
     }
 
@@ -97,6 +104,7 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
         }
 
         CheckVersion(response);
+        _checksum.Observe(response);
         bool partial = response.StatusCode == HttpStatusCode.PartialContent;
         long? expected = partial ? ExpectRange(response) : response.Content.Headers.ContentLength;
 
@@ -186,6 +194,8 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
             return;
         }
 
+        // Hashed in the order written, across ranges, so the hash is of what the caller's stream received.
+        _checksum.Hasher.Append(_received, _buffer.AsSpan(offset, count));
         if (async)
         {
             await destination.WriteAsync(_buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
@@ -206,5 +216,5 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
         return error;
     }
 
-    private void Report(DownloadStatus status, Exception? error = null) => progress?.Invoke(new DownloadProgress(status, _received, _total, error));
+    private void Report(DownloadStatus status, Exception? error = null) => progress?.Invoke(_checksum.Decorate(new DownloadProgress(status, _received, _total, error)));
 }

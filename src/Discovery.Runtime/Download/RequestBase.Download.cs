@@ -25,7 +25,7 @@ public abstract partial class RequestBase
         using var call = StartCall(upload: false);
         try
         {
-            await new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async, cancellationToken).ConfigureAwait(false);
+            await new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress, EffectiveChecksum).RunAsync(async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
         {

@@ -39,6 +39,7 @@ internal sealed class HttpPipeline : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
         Telemetry = new ServiceTelemetry(endpoint, options.LoggerFactory);
+        Checksum = options.Checksum;
     }
 
     public HttpClient HttpClient { get; }
@@ -49,6 +50,9 @@ internal sealed class HttpPipeline : IDisposable
 
     /// <summary>What this service's calls report to listeners (see <see cref="CallTelemetry"/>).</summary>
     public ServiceTelemetry Telemetry { get; }
+
+    /// <summary>The service's media checksums (<see cref="ServiceOptions.Checksum"/>).</summary>
+    public MediaChecksum Checksum { get; }
 
     public void Dispose()
     {

@@ -22,10 +22,12 @@ internal sealed class MediaBodyContent : HttpContent
     private readonly long _start;
     private readonly long? _length;
     private readonly int _pieceSize;
+    private readonly MediaHasher? _hasher;
 
-    public MediaBodyContent(MediaUpload media, Action<long>? written)
+    public MediaBodyContent(MediaUpload media, Action<long>? written, MediaHasher? hasher)
     {
         _media = media;
+        _hasher = hasher;
         _written = written;
         _length = media.Length;
         _pieceSize = Math.Min(media.ChunkSize, 1024 * 1024);
@@ -33,9 +35,10 @@ internal sealed class MediaBodyContent : HttpContent
     }
 
     /// <summary>The bytes [start, start + length) of seekable media, with no content type (a resumable chunk).</summary>
-    public MediaBodyContent(MediaUpload media, long start, int length)
+    public MediaBodyContent(MediaUpload media, long start, int length, MediaHasher? hasher)
     {
         _media = media;
+        _hasher = hasher;
         _start = start;
         _length = length;
         _pieceSize = RangePiece;
@@ -50,11 +53,11 @@ internal sealed class MediaBodyContent : HttpContent
 #else
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
 #endif
-        => MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, async: true, cancellationToken).AsTask();
+        => MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, _hasher, async: true, cancellationToken).AsTask();
 
 #if !NETSTANDARD2_0
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        => SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, async: false, cancellationToken));
+        => SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _start, _length, _pieceSize, _written, _hasher, async: false, cancellationToken));
 #endif
 
     protected override bool TryComputeLength(out long length)

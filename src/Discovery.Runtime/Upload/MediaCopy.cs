@@ -12,14 +12,15 @@ internal static class MediaCopy
 {
     private const int MaxBuffer = 1024 * 1024;
 
-    public static ValueTask<long> CopyAsync(MediaUpload media, Stream destination, Action<long>? written, bool async, CancellationToken cancellationToken)
-        => CopyAsync(media, destination, 0, media.Length, Math.Min(media.ChunkSize, MaxBuffer), written, async, cancellationToken);
+    public static ValueTask<long> CopyAsync(MediaUpload media, Stream destination, Action<long>? written, MediaHasher? hasher, bool async, CancellationToken cancellationToken)
+        => CopyAsync(media, destination, 0, media.Length, Math.Min(media.ChunkSize, MaxBuffer), written, hasher, async, cancellationToken);
 
     /// <summary>
     /// Copies <paramref name="length"/> bytes of the media from <paramref name="start"/> (to its end when the
-    /// length is unknown) in pieces of at most <paramref name="bufferSize"/> bytes.
+    /// length is unknown) in pieces of at most <paramref name="bufferSize"/> bytes, each hashed (once) as it is
+    /// read, before it is written, so the hash never misses a byte the server may have received.
     /// </summary>
-    public static async ValueTask<long> CopyAsync(MediaUpload media, Stream destination, long start, long? length, int bufferSize, Action<long>? written, bool async, CancellationToken cancellationToken)
+    public static async ValueTask<long> CopyAsync(MediaUpload media, Stream destination, long start, long? length, int bufferSize, Action<long>? written, MediaHasher? hasher, bool async, CancellationToken cancellationToken)
     {
         int size = Math.Max(1, bufferSize);
         if (length is long known)
@@ -48,6 +49,7 @@ internal static class MediaCopy
                     break;
                 }
 
+                hasher?.Append(start + position, buffer.AsSpan(0, n));
                 if (async)
                 {
                     await destination.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);

@@ -19,10 +19,13 @@ internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, Me
 
     public UploadSessionData? Session => _engine?.Session;
 
+    /// <summary>The checksums of the next upload; a resumable upload keeps those it started with.</summary>
+    public MediaChecksum Checksum { get; set; } = MediaChecksum.Crc32C;
+
     /// <summary>Uploads all of the media and returns the response body.</summary>
     public ValueTask<byte[]> UploadAsync(RequestDescription target, bool async, CancellationToken cancellationToken) => media.Resumable
         ? RunToEndAsync(Engine(target), async, cancellationToken)
-        : SingleRequestUpload.SendAsync(pipeline, target, media, events, async, cancellationToken);
+        : SingleRequestUpload.SendAsync(pipeline, target, media, events, Checksum, async, cancellationToken);
 
     /// <summary>One step of the manual loop: resumable media until the server confirms the next chunk, other media whole.</summary>
     public async ValueTask<(UploadProgress Status, byte[]? Body)> NextChunkAsync(RequestDescription target, CancellationToken cancellationToken)
@@ -61,5 +64,5 @@ internal sealed class MediaUploader(HttpPipeline pipeline, MediaUpload media, Me
         return engine.CompletedBody!;
     }
 
-    private ResumableUploadEngine Engine(RequestDescription target) => _engine ??= new ResumableUploadEngine(pipeline, target, media, limits, events);
+    private ResumableUploadEngine Engine(RequestDescription target) => _engine ??= new ResumableUploadEngine(pipeline, target, media, limits, events, Checksum);
 }

@@ -19,9 +19,11 @@ internal sealed class MultipartRelatedContent : HttpContent
     private readonly Action<long>? _written;
     private readonly byte[] _head;
     private readonly byte[] _tail;
+    private readonly MediaHasher? _hasher;
 
-    public MultipartRelatedContent(byte[] metadataJson, MediaUpload media, Action<long>? written)
+    public MultipartRelatedContent(byte[] metadataJson, MediaUpload media, Action<long>? written, MediaHasher? hasher)
     {
+        _hasher = hasher;
         _media = media;
         _written = written;
         string boundary = "discovery_" + Guid.NewGuid().ToString("N");
@@ -48,7 +50,7 @@ internal sealed class MultipartRelatedContent : HttpContent
 #endif
     {
         await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
-        await MediaCopy.CopyAsync(_media, stream, _written, async: true, cancellationToken).ConfigureAwait(false);
+        await MediaCopy.CopyAsync(_media, stream, _written, _hasher, async: true, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(_tail, cancellationToken).ConfigureAwait(false);
     }
 
@@ -56,7 +58,7 @@ internal sealed class MultipartRelatedContent : HttpContent
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         stream.Write(_head);
-        SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _written, async: false, cancellationToken));
+        SyncPath.Result(MediaCopy.CopyAsync(_media, stream, _written, _hasher, async: false, cancellationToken));
         stream.Write(_tail);
     }
 #endif

@@ -27,9 +27,17 @@ internal sealed partial class ResumableUploadEngine
         bool streamed = StreamsChunks;
         try
         {
+            // A resumed upload hashes the confirmed prefix first (re-read from a seekable source), so the
+            // checksum on the final chunk covers every byte or is not sent at all.
+            await _checksum.CatchUpAsync(media, _offset, async, cancellationToken).ConfigureAwait(false);
             if (streamed)
             {
                 PlanStreamedChunk();
+                if (_chunkFinal)
+                {
+                    // The header goes out before the body: the final range is hashed ahead of its request.
+                    await _checksum.CatchUpAsync(media, _total!.Value, async, cancellationToken).ConfigureAwait(false);
+                }
             }
             else
             {
@@ -44,9 +52,14 @@ internal sealed partial class ResumableUploadEngine
 
         State = UploadState.Sending;
         HttpContent content = streamed
-            ? new MediaBodyContent(media, _offset, _chunkLength)
+            ? new MediaBodyContent(media, _offset, _chunkLength, _checksum.Hasher)
             : new ReadOnlyMemoryContent((_buffer ?? Array.Empty<byte>()).AsMemory(0, _chunkLength));
         using var request = SessionRequest(content, _chunkLength);
+        if (_chunkFinal)
+        {
+            _checksum.AddHeader(request, _total!.Value);
+        }
+
         _sentEnd = Math.Max(_sentEnd, _offset + _chunkLength);
         _finalSent |= _chunkFinal;
         await ExchangeAsync(request, StepKind.UploadSession, UploadState.Unknown, _chunkLength, OnChunkPersisted, (_, body) => OnChunkCompleted(body), async, cancellationToken).ConfigureAwait(false);
@@ -129,6 +142,12 @@ internal sealed partial class ResumableUploadEngine
     private async ValueTask OnErrorStatusAsync(HttpResponseMessage response, HttpRequestMessage request, StepKind kind, UploadState retryState, bool async, CancellationToken cancellationToken)
     {
         var error = await ResponseBody.ReadErrorAsync(response, request, async, cancellationToken).ConfigureAwait(false);
+        if (_checksum.Explain(error, request) is var refused && refused != error)
+        {
+            Fail(refused);
+            return;
+        }
+
         _lastError = error;
         _retrier.Heard(response);
         if (kind == StepKind.UploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)

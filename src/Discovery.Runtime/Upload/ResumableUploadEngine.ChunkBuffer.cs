@@ -71,6 +71,8 @@ internal sealed partial class ResumableUploadEngine
                 break;
             }
 
+            // Bytes are hashed as they enter the buffer: a forward-only source yields each byte once.
+            _checksum.Hasher.Append(position, _buffer.AsSpan(_bufCount, n));
             _bufCount += n;
         }
 

@@ -13,9 +13,10 @@ namespace Discovery.Runtime;
 /// what the server confirmed; bytes at or past it that a forward-only source cannot produce again are held in
 /// the single pooled chunk buffer; after any ambiguous outcome the server is queried before more data is sent.
 /// </summary>
-internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, RequestDescription initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events)
+internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, RequestDescription initiation, MediaUpload media, MediaUploadLimits limits, UploadEvents events, MediaChecksum checksums)
 {
     private readonly Retrier _retrier = pipeline.NewRetrier();
+    private readonly UploadChecksum _checksum = new(checksums);
     private Uri? _sessionUri;
     private long _offset;
     private long? _total = media.Length;
@@ -47,7 +48,7 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Reque
         : new UploadSessionData(_sessionUri, _total is long t ? Math.Min(_offset, t) : _offset, _total, media.MimeType, media.SourceIdentity);
 
     public UploadProgress Progress(UploadStatus status, Exception? error = null)
-        => new(status, State, _offset, _total, error);
+        => _checksum.Decorate(new(status, State, _offset, _total, error));
 
     /// <summary>Adopts a session saved by another request or process; the next run starts by querying it.</summary>
     public void ResumeFrom(UploadSessionData session)
@@ -134,8 +135,15 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Reque
                         OnExpired();
                         break;
                     case UploadState.Complete:
+                        await VerifyCompletedAsync(async, cancellationToken).ConfigureAwait(false);
+                        if (State != UploadState.Complete)
+                        {
+                            break;
+                        }
+
                         media.ReleaseSource();
                         ReturnBuffer();
+                        _checksum.Dispose();
                         return true;
                     default:
                         media.ReleaseSource();
@@ -298,6 +306,37 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Reque
         }
 
         State = UploadState.Complete;
+    }
+
+    /// <summary>
+    /// Complete → Complete once the stored object's checksums (when the response describes them) match what was
+    /// sent, else → Failed with <see cref="MediaIntegrityException"/>. A session resumed from saved data that the
+    /// server had already completed is hashed now if the source can be read again.
+    /// </summary>
+    private async ValueTask VerifyCompletedAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_total is long total)
+        {
+            try
+            {
+                if (media.CanReadAt)
+                {
+                    await _checksum.CatchUpAsync(media, total, async, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (UploadException e)
+            {
+                Fail(e);
+                return;
+            }
+        }
+
+        if (_checksum.Verify(CompletedBody ?? Array.Empty<byte>(), _total ?? _offset, System.Net.Http.HttpMethod.Put, _sessionUri ?? initiation.Uri) is { } mismatch)
+        {
+            Fail(mismatch);
+            return;
+        }
+
         events.Report(Progress(UploadStatus.Completed));
     }
 
