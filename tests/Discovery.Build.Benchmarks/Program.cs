@@ -84,7 +84,7 @@ try
 
     var medians = samples.ToDictionary(s => s.Key, s => Median(s.Value));
     Console.WriteLine();
-    Console.WriteLine($"edit-rebuild, median of {runs} interleaved runs ({Environment.ProcessorCount} cores, .NET SDK {Environment.Version})");
+    Console.WriteLine($"edit-rebuild, median of {runs} interleaved runs ({Environment.ProcessorCount} cores, .NET SDK {Dotnet.Run(workspace.Root, "--version").Output.Trim()})");
     Console.WriteLine("| case | median s | min s | max s | vs (d) prebuilt | vs (e) empty |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     foreach (var kind in cases)
