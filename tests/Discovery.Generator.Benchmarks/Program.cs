@@ -10,4 +10,11 @@ if (args.Length > 0 && args[0] == "size")
     return;
 }
 
+// "compile [doc ...]" profiles what compiling the generated code costs, by part (CompileProfile).
+if (args.Length > 0 && args[0] == "compile")
+{
+    CompileProfile.Report(args.Length > 1 ? args.Skip(1).ToArray() : new[] { "compute.v1" }, runs: 3);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ColdGenerationBenchmarks).Assembly).Run(args);

@@ -49,39 +49,43 @@ internal static class CSharp
 
     private static string Suffix(TypeKind kind) => KindNames[(int)kind];
 
+    // Every generic helper call names its type argument and every scalar write names its kind: inferring T from
+    // a method group or an untyped lambda, or choosing among a dozen Write overloads, is binding work the
+    // compiler would otherwise repeat for each of a large document's properties (see README, build cost).
+
     /// <summary>A JsonReadFunc for one non-null element of this type.</summary>
     public static string ReadElement(TypeModel type, int depth = 1) => type.Kind switch
     {
         TypeKind.Object => type.FullyQualifiedName + "." + MemberNames.ReadJson,
-        TypeKind.List => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadList(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
-        TypeKind.Map => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadMap(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.List => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadList<" + type.Element!.FullyQualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.Map => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadMap<" + type.Element!.FullyQualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
         _ => Json + ".Read" + Suffix(type.Kind) + "Value",
     };
 
     /// <summary>An expression reading a property value (null for JSON null) from <c>reader</c>.</summary>
     public static string ReadProperty(TypeModel type) => type.Kind switch
     {
-        TypeKind.Object => Json + ".ReadObject(ref reader, " + ReadElement(type) + ")",
-        TypeKind.List => Json + ".ReadList(ref reader, " + ReadElement(type.Element!) + ")",
-        TypeKind.Map => Json + ".ReadMap(ref reader, " + ReadElement(type.Element!) + ")",
+        TypeKind.Object => Json + ".ReadObject<" + type.FullyQualifiedName + ">(ref reader, " + ReadElement(type) + ")",
+        TypeKind.List => Json + ".ReadList<" + type.Element!.FullyQualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
+        TypeKind.Map => Json + ".ReadMap<" + type.Element!.FullyQualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
         _ => Json + ".Read" + Suffix(type.Kind) + "(ref reader)",
     };
 
     /// <summary>A JsonWriteFunc for one element of this type.</summary>
     public static string WriteElement(TypeModel type, int depth = 1) => type.Kind switch
     {
-        TypeKind.Object => Json + ".WriteObjectValue",
-        TypeKind.List => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteListValue(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
-        TypeKind.Map => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteMapValue(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
+        TypeKind.Object => Json + ".WriteObjectValue<" + type.FullyQualifiedName + ">",
+        TypeKind.List => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteListValue<" + type.Element!.FullyQualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
+        TypeKind.Map => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteMapValue<" + type.Element!.FullyQualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
         _ => Json + ".Write" + Suffix(type.Kind) + "Value",
     };
 
     /// <summary>A statement writing property <paramref name="member"/> under <paramref name="wireName"/>.</summary>
     public static string WriteProperty(TypeModel type, string wireName, string member) => type.Kind switch
     {
-        TypeKind.List => Json + ".WriteList(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
-        TypeKind.Map => Json + ".WriteMap(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
-        _ => Json + ".Write(writer, " + Literal(wireName) + ", " + member + ");",
+        TypeKind.List => Json + ".WriteList<" + type.Element!.FullyQualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
+        TypeKind.Map => Json + ".WriteMap<" + type.Element!.FullyQualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
+        _ => Json + ".Write" + Suffix(type.Kind) + "(writer, " + Literal(wireName) + ", " + member + ");",
     };
 
     public static void Header(SourceWriter writer, string sourceFile, bool usesJson)

@@ -103,7 +103,7 @@ internal static class MethodEmitter
         var header = "protected override void " + MemberNames.WriteBody + "(" + KnownTypes.Utf8JsonWriter + " writer)";
         if (context.DataWrapper)
         {
-            writer.Line(header + " => " + CSharp.Json + ".WriteDataWrapped(writer, " + body.PropertyName + ", " + CSharp.WriteElement(body.Type) + ");");
+            writer.Line(header + " => " + CSharp.Json + ".WriteDataWrapped<" + body.Type.FullyQualifiedName + ">(writer, " + body.PropertyName + ", " + CSharp.WriteElement(body.Type) + ");");
         }
         else if (body.Type.Kind == TypeKind.Object)
         {
@@ -124,7 +124,7 @@ internal static class MethodEmitter
         var header = "protected override " + response.FullyQualifiedName + " " + MemberNames.ReadResponse + "(ref " + KnownTypes.Utf8JsonReader + " reader)";
         if (context.DataWrapper)
         {
-            writer.Line(header + " => " + CSharp.Json + ".ReadDataWrapped(ref reader, " + CSharp.ReadElement(response) + ");");
+            writer.Line(header + " => " + CSharp.Json + ".ReadDataWrapped<" + response.FullyQualifiedName + ">(ref reader, " + CSharp.ReadElement(response) + ");");
         }
         else if (response.Kind == TypeKind.Object)
         {

@@ -9,7 +9,10 @@ using System.Text.Json;
 
 namespace Discovery.Runtime.Json;
 
-/// <summary>The writing half: one <c>Write</c> overload per wire type; null values are left out.</summary>
+/// <summary>
+/// The writing half: one method per wire type, named after it (WriteInt64, WriteObject) rather than overloads of
+/// one name, so the compiler binds each generated call without overload resolution; null values are left out.
+/// </summary>
 public static partial class JsonIO
 {
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -23,7 +26,7 @@ public static partial class JsonIO
     public static JsonWriterOptions DefaultWriterOptions => WriterOptions;
 
     /// <summary>Writes a string property.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, string? value)
+    public static void WriteString(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
         {
@@ -32,7 +35,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a 64-bit integer property as a JSON string, as Google's wire format requires.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, long? value)
+    public static void WriteInt64(Utf8JsonWriter writer, string name, long? value)
     {
         if (value is { } v)
         {
@@ -42,7 +45,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes an unsigned 64-bit integer property as a JSON string.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, ulong? value)
+    public static void WriteUInt64(Utf8JsonWriter writer, string name, ulong? value)
     {
         if (value is { } v)
         {
@@ -52,7 +55,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a 32-bit integer property.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, int? value)
+    public static void WriteInt32(Utf8JsonWriter writer, string name, int? value)
     {
         if (value is { } v)
         {
@@ -61,7 +64,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes an unsigned 32-bit integer property.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, uint? value)
+    public static void WriteUInt32(Utf8JsonWriter writer, string name, uint? value)
     {
         if (value is { } v)
         {
@@ -70,7 +73,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a double property; non-finite values as protobuf's strings.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, double? value)
+    public static void WriteDouble(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v)
         {
@@ -80,7 +83,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a float property; non-finite values as protobuf's strings.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, float? value)
+    public static void WriteSingle(Utf8JsonWriter writer, string name, float? value)
     {
         if (value is { } v)
         {
@@ -90,7 +93,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a boolean property.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, bool? value)
+    public static void WriteBoolean(Utf8JsonWriter writer, string name, bool? value)
     {
         if (value is { } v)
         {
@@ -99,7 +102,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a bytes property as standard base64.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, byte[]? value)
+    public static void WriteBytes(Utf8JsonWriter writer, string name, byte[]? value)
     {
         if (value is not null)
         {
@@ -108,7 +111,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a timestamp property as its wire text.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, GoogleDateTime? value)
+    public static void WriteDateTime(Utf8JsonWriter writer, string name, GoogleDateTime? value)
     {
         if (value is { } v)
         {
@@ -117,7 +120,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes a duration property as its wire text.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, GoogleDuration? value)
+    public static void WriteDuration(Utf8JsonWriter writer, string name, GoogleDuration? value)
     {
         if (value is { } v)
         {
@@ -126,7 +129,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes an untyped property as it was read or built.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, JsonElement? value)
+    public static void WriteAny(Utf8JsonWriter writer, string name, JsonElement? value)
     {
         if (value is { } v)
         {
@@ -136,7 +139,7 @@ public static partial class JsonIO
     }
 
     /// <summary>Writes an object property.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, ApiObject? value)
+    public static void WriteObject(Utf8JsonWriter writer, string name, ApiObject? value)
     {
         if (value is not null)
         {
