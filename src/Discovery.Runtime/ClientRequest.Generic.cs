@@ -112,6 +112,12 @@ public abstract class ClientRequest<TResponse> : RequestBase
         return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Media cannot travel in a batch.</summary>
+    internal override bool HasMedia => _upload is not null;
+
+    /// <summary>Reads a response body that arrived some other way (a batch part) exactly as <see cref="ExecuteAsync"/> would.</summary>
+    internal TResponse ParseResponse(byte[] body) => Parse(body);
+
     private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
 
     /// <summary>This request as an upload: the upload type follows from the media and from whether the method has a body.</summary>
