@@ -66,9 +66,9 @@ internal sealed class BatchEndpoint : IDisposable
                 return;
             }
 
-            var damage = fault?.BatchAnswer;
+            string first = answers[0].Id;
             Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(answers));
-            await WriteAnswersAsync(context, answers, damage);
+            await WriteAnswersAsync(context, answers, fault?.BatchAnswer is { } damage ? (first, damage) : null);
         }
         finally
         {
@@ -198,15 +198,15 @@ internal sealed class BatchEndpoint : IDisposable
     private static string AnswerId(string id) =>
         id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? "<response-" + id[1..^1] + ">" : "response-" + id;
 
-    private static async Task WriteAnswersAsync(HttpContext context, List<(string Id, HttpResponseMessage Response, byte[] Body)> answers, BatchAnswerFault? damage)
+    private static async Task WriteAnswersAsync(HttpContext context, List<(string Id, HttpResponseMessage Response, byte[] Body)> answers, (string Id, BatchAnswerFault Fault)? spoil)
     {
         string boundary = "batch_" + Guid.NewGuid().ToString("N");
         var text = new StringBuilder();
         using var body = new MemoryStream();
-        string first = answers[0].Id;
         foreach (var (id, response, content) in answers)
         {
-            bool spoiled = damage is not null && id == first;
+            BatchAnswerFault? damage = spoil is { } s && s.Id == id ? s.Fault : null;
+            bool spoiled = damage is not null;
             if (spoiled && damage == BatchAnswerFault.Omit)
             {
                 continue;
