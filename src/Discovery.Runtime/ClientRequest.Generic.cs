@@ -116,7 +116,7 @@ public abstract class ClientRequest<TResponse> : RequestBase
     internal override bool HasMedia => _upload is not null;
 
     /// <summary>Reads a response body that arrived some other way (a batch part) exactly as <see cref="ExecuteAsync"/> would.</summary>
-    internal TResponse ParseResponse(byte[] body) => Parse(body);
+    internal TResponse ParseResponse(ReadOnlyMemory<byte> body) => Parse(body.Span);
 
     private MediaUploader Uploader(string missing) => _upload ?? throw new InvalidOperationException(missing);
 
@@ -127,7 +127,9 @@ public abstract class ClientRequest<TResponse> : RequestBase
         return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
 
-    private TResponse Parse(byte[] body)
+    private TResponse Parse(byte[] body) => Parse(body.AsSpan());
+
+    private TResponse Parse(ReadOnlySpan<byte> body)
     {
         if (body.Length == 0)
         {

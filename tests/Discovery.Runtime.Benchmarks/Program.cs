@@ -13,6 +13,12 @@ using Discovery.Runtime.Benchmarks;
 // Each method runs --runs times (default 3), interleaved with the others so that load from elsewhere on the
 // machine hits all of them alike; the median throughput and the highest peak memory are reported.
 // Usage: dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- [sizeMiB ...] [--chunks 262144,8388608] [--runs 3]
+// The batch benchmark: ... -- batch [--calls 1000] [--runs 5] (see BatchBenchmark).
+if (args.Length > 0 && args[0] is BatchBenchmark.Command or BatchBenchmark.ServeCommand)
+{
+    return await BatchBenchmark.RunAsync(args);
+}
+
 var sizes = new System.Collections.Generic.List<int>();
 int[] chunks = { 256 * 1024, 8 * 1024 * 1024 };
 int runs = 3;
@@ -84,6 +90,8 @@ foreach (int mib in sizes)
         File.Delete(path);
     }
 }
+
+return 0;
 
 static void Print(int mib, string name, Result run, Result raw)
     => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -38,7 +38,7 @@ internal abstract class BatchCall
     public bool IsComplete => Task.IsCompleted;
 
     /// <summary>Completes the call with its answer's body, read as executing it alone would read it.</summary>
-    public abstract void Succeed(byte[] body);
+    public abstract void Succeed(ReadOnlyMemory<byte> body);
 
     public abstract void Fail(Exception error);
 
@@ -49,9 +49,9 @@ internal abstract class BatchCall
 internal sealed class BatchCall<TResponse> : BatchCall
 {
     private readonly TaskCompletionSource<TResponse> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Func<byte[], TResponse> _read;
+    private readonly Func<ReadOnlyMemory<byte>, TResponse> _read;
 
-    public BatchCall(RequestDescription description, string contentId, Retrier retrier, Func<byte[], TResponse> read)
+    public BatchCall(RequestDescription description, string contentId, Retrier retrier, Func<ReadOnlyMemory<byte>, TResponse> read)
         : base(description, contentId, retrier)
     {
         _read = read;
@@ -61,7 +61,7 @@ internal sealed class BatchCall<TResponse> : BatchCall
 
     public Task<TResponse> Outcome => _outcome.Task;
 
-    public override void Succeed(byte[] body)
+    public override void Succeed(ReadOnlyMemory<byte> body)
     {
         TResponse response;
         try

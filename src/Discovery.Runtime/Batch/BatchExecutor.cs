@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -18,6 +19,9 @@ namespace Discovery.Runtime;
 internal sealed class BatchExecutor
 {
     private const int MaxErrorBody = 64 * 1024;
+
+    // Larger declared lengths are read as they come rather than trusted with one allocation.
+    private const long MaxExactBody = 64L * 1024 * 1024;
 
     private readonly HttpPipeline _pipeline;
     private readonly Uri _uri;
@@ -67,7 +71,7 @@ internal sealed class BatchExecutor
             using var response = await _pipeline.SendOnceAsync(request, async: true, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                byte[] body = await ResponseBody.ReadBytesAsync(response, async: true, cancellationToken).ConfigureAwait(false);
+                byte[] body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 await DistributeAsync(group, response.Content.Headers.ContentType, body, cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -124,11 +128,32 @@ internal sealed class BatchExecutor
             else
             {
                 // The same error the call raises alone: its own status, body, verb and URI.
-                string? text = answer.Body.Length == 0 ? null : Encoding.UTF8.GetString(answer.Body, 0, Math.Min(answer.Body.Length, MaxErrorBody));
+                string? text = answer.Body.Length == 0 ? null : Encoding.UTF8.GetString(answer.Body.Span.Slice(0, Math.Min(answer.Body.Length, MaxErrorBody)));
                 var error = new HttpError(answer.Status, text, call.Method.Method, call.Description.Uri);
                 await FailedAsync(call, error, answer.RetryAfter, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The whole batch response: every call's answer is sliced from it, so it is read once into an array of its declared length.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is not long length || length > MaxExactBody)
+        {
+            return await ResponseBody.ReadBytesAsync(response, async: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var buffer = new byte[length];
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        int total = 0;
+        int read;
+        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        // A bare IOException is a connection that ended mid-body: transient, and ambiguous for calls that are not idempotent.
+        return total == buffer.Length ? buffer : throw new IOException("The batch response ended after " + total + " of its " + length + " bytes.");
     }
 
     /// <summary>Marks a failed call to go again, or completes it with <paramref name="failure"/>.</summary>

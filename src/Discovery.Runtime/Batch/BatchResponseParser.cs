@@ -35,7 +35,7 @@ internal static class BatchResponseParser
 
             int next = FindDelimiter(body, delimiter, partStart);
             int partEnd = next < 0 ? body.Length : LineStartBefore(body, next);
-            answers.Add(ReadPart(body.AsSpan(partStart, Math.Max(0, partEnd - partStart)), truncated: next < 0));
+            answers.Add(ReadPart(body, partStart, Math.Max(0, partEnd - partStart), truncated: next < 0));
             position = next;
         }
 
@@ -54,11 +54,11 @@ internal static class BatchResponseParser
         return Unbracket(id);
     }
 
-    private static BatchAnswer ReadPart(ReadOnlySpan<byte> part, bool truncated)
+    private static BatchAnswer ReadPart(byte[] body, int start, int length, bool truncated)
     {
+        var part = body.AsSpan(start, length);
         int headEnd = BlankLine(part, out int bodyStart);
-        var headers = ReadHeaders(part.Slice(0, headEnd < 0 ? part.Length : headEnd));
-        string? id = headers.TryGetValue("Content-ID", out var raw) ? NormalizeContentId(raw) : null;
+        string? id = Header(part.Slice(0, headEnd < 0 ? part.Length : headEnd), "Content-ID") is { } raw ? NormalizeContentId(raw) : null;
         if (headEnd < 0)
         {
             return Problem(id, "its part has no blank line after the part headers");
@@ -78,65 +78,91 @@ internal static class BatchResponseParser
 
         var head = embedded.Slice(0, responseHeadEnd);
         int firstLineEnd = head.IndexOf((byte)'\n');
-        string statusLine = Encoding.ASCII.GetString(head.Slice(0, firstLineEnd < 0 ? head.Length : firstLineEnd).ToArray()).TrimEnd('\r');
+        var statusLine = head.Slice(0, firstLineEnd < 0 ? head.Length : LineEndStart(head, firstLineEnd));
         if (!TryReadStatus(statusLine, out var status))
         {
-            return Problem(id, "its embedded response does not start with an HTTP status line ('" + Shorten(statusLine) + "')");
+            return Problem(id, "its embedded response does not start with an HTTP status line ('" + Shorten(Encoding.ASCII.GetString(statusLine)) + "')");
         }
 
-        var responseHeaders = ReadHeaders(firstLineEnd < 0 ? ReadOnlySpan<byte>.Empty : head.Slice(firstLineEnd + 1));
-        var content = embedded.Slice(responseBodyStart);
-        if (responseHeaders.TryGetValue("Content-Length", out var lengthText))
+        var headers = firstLineEnd < 0 ? ReadOnlySpan<byte>.Empty : head.Slice(firstLineEnd + 1);
+        int contentStart = start + bodyStart + responseBodyStart;
+        int contentLength = length - bodyStart - responseBodyStart;
+        if (Header(headers, "Content-Length") is { } lengthText)
         {
-            if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out int length) || length > content.Length)
+            if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out int declared) || declared > contentLength)
             {
                 return Problem(id, "its embedded response is shorter than its Content-Length " + Shorten(lengthText));
             }
 
-            content = content.Slice(0, length);
+            contentLength = declared;
         }
 
         RetryConditionHeaderValue? retryAfter = null;
-        if (responseHeaders.TryGetValue("Retry-After", out var retryText) && RetryConditionHeaderValue.TryParse(retryText, out var parsed))
+        if (Header(headers, "Retry-After") is { } retryText && RetryConditionHeaderValue.TryParse(retryText, out var parsed))
         {
             retryAfter = parsed;
         }
 
         return id is null
             ? Problem(null, "its part has no Content-ID")
-            : new BatchAnswer(id, status, retryAfter, content.ToArray(), null);
+            : new BatchAnswer(id, status, retryAfter, body.AsMemory(contentStart, contentLength), null);
     }
 
-    private static BatchAnswer Problem(string? id, string problem) => new(id, 0, null, Array.Empty<byte>(), problem);
+    private static BatchAnswer Problem(string? id, string problem) => new(id, 0, null, ReadOnlyMemory<byte>.Empty, problem);
 
-    private static bool TryReadStatus(string line, out HttpStatusCode status)
+    /// <summary>"HTTP/x.y NNN reason" read from bytes: only the three digits matter.</summary>
+    private static bool TryReadStatus(ReadOnlySpan<byte> line, out HttpStatusCode status)
     {
         status = 0;
-        string[] words = line.Split(' ');
-        if (words.Length < 2 || !words[0].StartsWith("HTTP/", StringComparison.Ordinal) || words[1].Length != 3
-            || !int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code < 100)
+        int space = line.IndexOf((byte)' ');
+        if (!line.StartsWith("HTTP/"u8) || space < 0 || line.Length < space + 4 || (line.Length > space + 4 && line[space + 4] != ' '))
         {
             return false;
         }
 
+        int code = 0;
+        for (int i = space + 1; i <= space + 3; i++)
+        {
+            if (line[i] is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            code = (code * 10) + (line[i] - '0');
+        }
+
         status = (HttpStatusCode)code;
-        return true;
+        return code >= 100;
     }
 
-    private static Dictionary<string, string> ReadHeaders(ReadOnlySpan<byte> block)
+    /// <summary>The value of header <paramref name="name"/> in a block of header lines, or null; only the headers asked for become strings.</summary>
+    private static string? Header(ReadOnlySpan<byte> block, string name)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string line in Encoding.ASCII.GetString(block.ToArray()).Split('\n'))
+        while (block.Length > 0)
         {
-            string text = line.TrimEnd('\r');
-            int colon = text.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
+            int newline = block.IndexOf((byte)'\n');
+            var line = newline < 0 ? block : block.Slice(0, newline);
+            block = newline < 0 ? ReadOnlySpan<byte>.Empty : block.Slice(newline + 1);
+            if (line.Length > name.Length && line[name.Length] == ':' && NameEquals(line.Slice(0, name.Length), name))
             {
-                headers[text.Substring(0, colon).Trim()] = text.Substring(colon + 1).Trim();
+                return Encoding.ASCII.GetString(line.Slice(name.Length + 1)).Trim();
             }
         }
 
-        return headers;
+        return null;
+    }
+
+    private static bool NameEquals(ReadOnlySpan<byte> bytes, string name)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (char.ToUpperInvariant((char)bytes[i]) != char.ToUpperInvariant(name[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Where the first empty line ends the head; <paramref name="next"/> is where what follows begins.</summary>

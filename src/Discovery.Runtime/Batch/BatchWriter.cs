@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
 
 namespace Discovery.Runtime;
 
@@ -15,43 +14,48 @@ namespace Discovery.Runtime;
 /// </summary>
 internal static class BatchWriter
 {
-    private static readonly byte[] CrLf = { (byte)'\r', (byte)'\n' };
-
     public static ByteArrayContent Write(IReadOnlyList<BatchCall> calls)
     {
         string boundary = ChooseBoundary(calls);
         var body = new ArrayBufferWriter<byte>(256 * calls.Count);
         foreach (var call in calls)
         {
-            var uri = call.Description.Uri;
-            var head = new StringBuilder(256)
-                .Append("--").Append(boundary).Append("\r\n")
-                .Append("Content-Type: application/http\r\n")
-                .Append("Content-Transfer-Encoding: binary\r\n")
-                .Append("Content-ID: <").Append(call.ContentId).Append(">\r\n")
-                .Append("\r\n")
-                .Append(call.Method.Method).Append(' ')
-                .Append(uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)).Append(" HTTP/1.1\r\n");
+            Ascii(body, "--");
+            Ascii(body, boundary);
+            Ascii(body, "\r\n");
+            Ascii(body, "Content-Type: application/http\r\n");
+            Ascii(body, "Content-Transfer-Encoding: binary\r\n");
+            Ascii(body, "Content-ID: <");
+            Ascii(body, call.ContentId);
+            Ascii(body, ">\r\n\r\n");
+            Ascii(body, call.Method.Method);
+            Ascii(body, " ");
+            Ascii(body, call.Description.Uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped));
+            Ascii(body, " HTTP/1.1\r\n");
             byte[]? json = call.Description.Json;
             if (json is not null)
             {
                 // The same headers the call carries alone (RequestDescription.ToMessage); shared ones go on the outer request.
-                head.Append("Content-Type: application/json; charset=UTF-8\r\n")
-                    .Append("Content-Length: ").Append(json.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+                Ascii(body, "Content-Type: application/json; charset=UTF-8\r\n");
+                Ascii(body, "Content-Length: ");
+                Ascii(body, json.Length.ToString(CultureInfo.InvariantCulture));
+                Ascii(body, "\r\n");
             }
 
-            head.Append("\r\n");
-            Append(body, Encoding.ASCII.GetBytes(head.ToString()));
+            Ascii(body, "\r\n");
             if (json is not null)
             {
-                Append(body, json);
+                json.AsSpan().CopyTo(body.GetSpan(json.Length));
+                body.Advance(json.Length);
             }
 
             // The CRLF before the next boundary belongs to the delimiter, not to the call's body.
-            Append(body, CrLf);
+            Ascii(body, "\r\n");
         }
 
-        Append(body, Encoding.ASCII.GetBytes("--" + boundary + "--\r\n"));
+        Ascii(body, "--");
+        Ascii(body, boundary);
+        Ascii(body, "--\r\n");
         var content = new ByteArrayContent(body.WrittenSpan.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("multipart/mixed");
         content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
@@ -63,7 +67,7 @@ internal static class BatchWriter
         while (true)
         {
             string boundary = "batch_" + Guid.NewGuid().ToString("N");
-            byte[] ascii = Encoding.ASCII.GetBytes(boundary);
+            byte[] ascii = System.Text.Encoding.ASCII.GetBytes(boundary);
             bool clash = false;
             foreach (var call in calls)
             {
@@ -81,9 +85,15 @@ internal static class BatchWriter
         }
     }
 
-    private static void Append(ArrayBufferWriter<byte> writer, byte[] bytes)
+    /// <summary>Writes text that is ASCII by construction (headers, a method, an escaped URI) without an intermediate array.</summary>
+    private static void Ascii(ArrayBufferWriter<byte> writer, string text)
     {
-        bytes.AsSpan().CopyTo(writer.GetSpan(bytes.Length));
-        writer.Advance(bytes.Length);
+        var span = writer.GetSpan(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            span[i] = (byte)text[i];
+        }
+
+        writer.Advance(text.Length);
     }
 }

@@ -26,7 +26,7 @@ public sealed class BatchResponseParserTests
         Assert.Equal("1", answer.ContentId);
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
         Assert.Equal(System.TimeSpan.FromSeconds(5), answer.RetryAfter!.Delta);
-        Assert.Equal("{}", Encoding.ASCII.GetString(answer.Body));
+        Assert.Equal("{}", Encoding.ASCII.GetString(answer.Body.Span));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class BatchResponseParserTests
             "--b\r\nContent-ID: <response-1>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}  \r\n" +
             "--b\r\nContent-ID: <response-2>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n{}\r\n--b--\r\n");
 
-        Assert.Equal("{}", Encoding.ASCII.GetString(answers[0].Body));
+        Assert.Equal("{}", Encoding.ASCII.GetString(answers[0].Body.Span));
         Assert.Contains("Content-Length", answers[1].Problem, System.StringComparison.Ordinal);
     }
 
@@ -54,6 +54,6 @@ public sealed class BatchResponseParserTests
     public void The_boundary_inside_a_line_is_not_a_delimiter()
     {
         var answer = Assert.Single(Parse("--b\r\nContent-ID: <response-1>\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{\"a\":\"--b\"}\r\n--b--\r\n"));
-        Assert.Equal("{\"a\":\"--b\"}", Encoding.ASCII.GetString(answer.Body));
+        Assert.Equal("{\"a\":\"--b\"}", Encoding.ASCII.GetString(answer.Body.Span));
     }
 }
