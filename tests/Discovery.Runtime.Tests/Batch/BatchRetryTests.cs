@@ -222,6 +222,32 @@ public sealed class BatchRetryTests
     }
 
     [Fact]
+    public async Task A_refused_connection_sent_nothing_so_even_an_insert_goes_again()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        int asked = 0;
+        var time = new RecordingTimeProvider();
+        using var farm = new Farm.V1.FarmService(new ServiceOptions
+        {
+            RootUri = new Uri($"http://127.0.0.1:{port}/"),
+            Retry = FarmFixture.FastRetry(attempts: 3),
+            TimeProvider = time,
+            AccessTokenProvider = _ => new ValueTask<string?>("t" + Interlocked.Increment(ref asked)),
+        });
+
+        var batch = farm.Batch();
+        var hen = batch.Add(farm.Animals.Insert(new Animal { Name = "Hen" }));
+        await batch.ExecuteAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => hen);
+        Assert.Equal(3, asked);
+        Assert.Equal(2, time.Delays.Count);
+    }
+
+    [Fact]
     public async Task An_outer_reset_resends_the_idempotent_calls_and_reports_the_insert_as_unknown()
     {
         await using var farm = await FarmFixture.StartAsync();
