@@ -23,6 +23,7 @@ var folder = Directory.CreateTempSubdirectory("farm-sample-").FullName;
 try
 {
     var options = SampleOptions.Parse(args);
+    using var trace = options.Trace ? new TracePrinter() : null;
     await using var server = options.Server is null ? await StartServerAsync(options) : null;
     var root = options.Server ?? server!.RootUri;
     // Short waits between retries and a connect timeout keep a demo snappy; a server that is down or

@@ -3,10 +3,10 @@ using System.Globalization;
 
 namespace FarmClient;
 
-/// <summary>The sample's command line: <c>[--server URL] [--file PATH] [--chunk-size BYTES] [--faults]</c>.</summary>
-internal sealed record SampleOptions(Uri? Server, string? File, int ChunkSize, bool Faults)
+/// <summary>The sample's command line: <c>[--server URL] [--file PATH] [--chunk-size BYTES] [--faults] [--trace]</c>.</summary>
+internal sealed record SampleOptions(Uri? Server, string? File, int ChunkSize, bool Faults, bool Trace)
 {
-    public const string Usage = "usage: FarmClient [--server URL] [--file PATH] [--chunk-size BYTES] [--faults]";
+    public const string Usage = "usage: FarmClient [--server URL] [--file PATH] [--chunk-size BYTES] [--faults] [--trace]";
 
     public static SampleOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record SampleOptions(Uri? Server, string? File, int ChunkSize, b
         string? file = null;
         var chunkSize = 1024 * 1024;
         var faults = false;
+        var trace = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,6 +41,9 @@ internal sealed record SampleOptions(Uri? Server, string? File, int ChunkSize, b
                 case "--faults":
                     faults = true;
                     break;
+                case "--trace":
+                    trace = true;
+                    break;
                 case "--help" or "-h":
                     throw new UsageException(Usage);
                 default:
@@ -52,7 +56,7 @@ internal sealed record SampleOptions(Uri? Server, string? File, int ChunkSize, b
             throw new UsageException("--faults makes the embedded server inject failures; it cannot be combined with --server.");
         }
 
-        return new SampleOptions(server, file, chunkSize, faults);
+        return new SampleOptions(server, file, chunkSize, faults, trace);
     }
 
     private static string Value(string[] args, ref int index)

@@ -76,8 +76,16 @@ public abstract class ClientRequest<TResponse> : RequestBase
     protected async Task<(UploadProgress Status, TResponse? Response)> NextChunkCoreAsync(CancellationToken cancellationToken)
     {
         var upload = Uploader("No media is attached to this request.");
-        var (status, body) = await upload.NextChunkAsync(DescribeUpload(upload), cancellationToken).ConfigureAwait(false);
-        return (status, body is null ? default : Parse(body));
+        using var call = StartCall(upload: true);
+        try
+        {
+            var (status, body) = await upload.NextChunkAsync(DescribeUpload(upload), cancellationToken).ConfigureAwait(false);
+            return (status, body is null ? default : Parse(body));
+        }
+        catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
+        {
+            throw;
+        }
     }
 
     /// <summary>Continues a resumable upload from a session saved earlier (possibly by another process).</summary>
@@ -98,18 +106,35 @@ public abstract class ClientRequest<TResponse> : RequestBase
     private async ValueTask<TResponse> ResumeCoreAsync(UploadSessionData session, bool async, CancellationToken cancellationToken)
     {
         var upload = Uploader("Attach the same media before resuming an upload.");
-        return Parse(await upload.ResumeAsync(DescribeUpload(upload), session, async, cancellationToken).ConfigureAwait(false));
+        using var call = StartCall(upload: true);
+        try
+        {
+            return Parse(await upload.ResumeAsync(DescribeUpload(upload), session, async, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
+        {
+            throw;
+        }
     }
 
     private async ValueTask<TResponse> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
     {
-        if (_upload is { } upload)
+        using var call = StartCall(upload: _upload is not null);
+        try
         {
-            return Parse(await upload.UploadAsync(DescribeUpload(upload), async, cancellationToken).ConfigureAwait(false));
-        }
+            if (_upload is { } upload)
+            {
+                return Parse(await upload.UploadAsync(DescribeUpload(upload), async, cancellationToken).ConfigureAwait(false));
+            }
 
-        using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
-        return Parse(await ResponseBody.ReadBytesAsync(response, async, cancellationToken).ConfigureAwait(false));
+            using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
+            using var body = await ResponseBody.ReadPooledAsync(response, async, cancellationToken).ConfigureAwait(false);
+            return Parse(body.Span);
+        }
+        catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
+        {
+            throw;
+        }
     }
 
     /// <summary>Media cannot travel in a batch.</summary>
@@ -126,8 +151,6 @@ public abstract class ClientRequest<TResponse> : RequestBase
         string uploadType = upload.Media.Resumable ? "resumable" : HasBody ? "multipart" : "media";
         return Describe(BuildUploadPath(), relativeToRoot: true, q => q.Set("uploadType", uploadType));
     }
-
-    private TResponse Parse(byte[] body) => Parse(body.AsSpan());
 
     private TResponse Parse(ReadOnlySpan<byte> body)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,6 +21,14 @@ public abstract class ClientRequest : RequestBase
 
     private async ValueTask ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
     {
-        using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
+        using var call = StartCall(upload: false);
+        try
+        {
+            using var response = await SendPlainAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
+        {
+            throw;
+        }
     }
 }

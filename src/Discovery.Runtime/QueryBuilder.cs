@@ -77,7 +77,19 @@ public sealed class QueryBuilder
             return string.Empty;
         }
 
-        var builder = new StringBuilder();
+        if (_pairs.Count == 1)
+        {
+            return string.Concat("?", Uri.EscapeDataString(_pairs[0].Key), "=", Uri.EscapeDataString(_pairs[0].Value));
+        }
+
+        // Sized for the unescaped text, so that a query without escapes never grows the builder.
+        var length = 0;
+        foreach (var pair in _pairs)
+        {
+            length += pair.Key.Length + pair.Value.Length + 2;
+        }
+
+        var builder = new StringBuilder(length);
         foreach (var pair in _pairs)
         {
             builder.Append(builder.Length == 0 ? '?' : '&');

@@ -69,7 +69,7 @@ public abstract partial class RequestBase
         byte[]? json = null;
         if (HasBody)
         {
-            var buffer = new ArrayBufferWriter<byte>();
+            using var buffer = new Json.PooledBufferWriter();
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 WriteBody(writer);

@@ -37,4 +37,10 @@ public sealed class ServiceOptions
     /// large chunk or file on a slow link is not cut off while it is still moving. Infinite disables it.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Where retries, upload recoveries and failed calls are logged (category <see cref="DiscoveryTelemetry.LoggerCategory"/>);
+    /// null, the default, logs nothing. Messages name the method and its path template, never a URI, id, key or token.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

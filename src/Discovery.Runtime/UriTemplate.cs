@@ -16,6 +16,8 @@ public static class UriTemplate
     // early (a '#' in an org unit name cut the request short), so they are always escaped.
     private const string ReservedCharacters = ":/@!$&'()*+,;=";
 
+    private const string HexDigits = "0123456789ABCDEF";
+
     /// <summary>Expands a <c>{name}</c> variable.</summary>
     public static string Simple(string? value) => Escape(value, allowReserved: false);
 
@@ -58,14 +60,26 @@ public static class UriTemplate
         }
 
         RefuseDotSegments(value, allowReserved);
-        var builder = new StringBuilder(value.Length + 8);
+
+        // Ids and names seldom need escaping; then the value is its own expansion and nothing is allocated.
+        var plain = 0;
+        while (plain < value.Length && Keeps(value[plain], allowReserved))
+        {
+            plain++;
+        }
+
+        if (plain == value.Length)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 16);
         var bytes = Encoding.UTF8.GetBytes(value);
         for (var i = 0; i < bytes.Length; i++)
         {
             var b = bytes[i];
             var c = (char)b;
-            var keep = b < 0x80 && (char.IsAsciiLetterOrDigit(c) || Unreserved.IndexOf(c) >= 0 || (allowReserved && ReservedCharacters.IndexOf(c) >= 0));
-            if (keep)
+            if (b < 0x80 && Keeps(c, allowReserved))
             {
                 builder.Append(c);
             }
@@ -77,7 +91,7 @@ public static class UriTemplate
             }
             else
             {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
             }
         }
 
@@ -91,16 +105,28 @@ public static class UriTemplate
     /// </summary>
     private static void RefuseDotSegments(string value, bool allowReserved)
     {
-        var segments = allowReserved ? value.Split('/') : new[] { value };
-        foreach (var segment in segments)
+        if (!allowReserved)
         {
-            var unescaped = allowReserved ? Uri.UnescapeDataString(segment) : segment;
+            if (value is "." or "..")
+            {
+                throw new ArgumentException($"A path parameter cannot contain the segment '{value}': it would address a different resource.", nameof(value));
+            }
+
+            return;
+        }
+
+        foreach (var segment in value.Split('/'))
+        {
+            var unescaped = Uri.UnescapeDataString(segment);
             if (unescaped is "." or "..")
             {
                 throw new ArgumentException($"A path parameter cannot contain the segment '{unescaped}': it would address a different resource.", nameof(value));
             }
         }
     }
+
+    private static bool Keeps(char c, bool allowReserved) =>
+        c < 0x80 && (char.IsAsciiLetterOrDigit(c) || Unreserved.IndexOf(c) >= 0 || (allowReserved && ReservedCharacters.IndexOf(c) >= 0));
 
     private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
 }

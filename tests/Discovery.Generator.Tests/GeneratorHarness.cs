@@ -60,6 +60,18 @@ internal static class GeneratorHarness
         return (driver.GetRunResult(), output);
     }
 
+    /// <summary>Generates from one document with its item metadata (Namespace, Methods, ...); returns the run and the compilation.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(AdditionalText document, IReadOnlyDictionary<string, string> metadata)
+    {
+        var byPath = new Dictionary<string, IReadOnlyDictionary<string, string>> { [document.Path] = metadata };
+        var driver = CreateDriver(new[] { document }, byPath).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _, CancellationToken.None);
+        return (driver.GetRunResult(), output);
+    }
+
+    /// <summary>The compiler's warnings and errors on a generated compilation.</summary>
+    public static ImmutableArray<Diagnostic> Problems(Compilation output) =>
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
     public static InMemoryText Document(string path, string text) => new(path, text);
 
     private static ImmutableArray<MetadataReference> LoadReferences()

@@ -24,7 +24,15 @@ internal static class ConsumerProject
     public static string CreateNetStandardLibrary(PackageFixture package, string name)
         => Create(package, name, "<TargetFramework>netstandard2.0</TargetFramework><LangVersion>latest</LangVersion>", LibrarySource);
 
-    private static string Create(PackageFixture package, string name, string properties, string source)
+    /// <summary>A console app with no document of its own, referencing a library project that holds one (the pattern for large APIs).</summary>
+    public static string CreateAppReferencing(PackageFixture package, string name, string libraryProject, string source)
+        => Create(package, name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>", source, $"<ProjectReference Include=\"{libraryProject}\" />");
+
+    /// <summary>A console app generating from a corpus document, with the AdditionalFiles item's extra metadata as written in a project file.</summary>
+    public static string CreateCorpusApp(PackageFixture package, string name, string document, string metadata, string source)
+        => Create(package, name, "<OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>", source, $"<AdditionalFiles Include=\"{document}\" {metadata} />", Path.Combine(RepositoryPaths.Corpus, document));
+
+    private static string Create(PackageFixture package, string name, string properties, string source, string? item = null, string? documentPath = null)
     {
         string directory = Path.Combine(package.WorkDirectory, name);
         Directory.CreateDirectory(directory);
@@ -44,6 +52,11 @@ internal static class ConsumerProject
         }
 
         File.Copy(RepositoryPaths.FarmDocument, Path.Combine(directory, "farm.discovery.json"));
+        if (documentPath is not null)
+        {
+            File.Copy(documentPath, Path.Combine(directory, Path.GetFileName(documentPath)));
+        }
+
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -55,7 +68,7 @@ internal static class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Discovery" Version="{package.Version}" />
-                <AdditionalFiles Include="farm.discovery.json" Namespace="Consumer.Farm" ClientName="FarmApi" />
+                {item ?? "<AdditionalFiles Include=\"farm.discovery.json\" Namespace=\"Consumer.Farm\" ClientName=\"FarmApi\" />"}
               </ItemGroup>
             </Project>
             """);

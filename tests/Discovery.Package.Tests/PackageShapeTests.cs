@@ -57,14 +57,16 @@ public sealed class PackageShapeTests(PackageFixture package)
     }
 
     [Fact]
-    public void System_Text_Json_is_a_dependency_only_on_netstandard2()
+    public void Framework_parts_are_dependencies_only_on_netstandard2_and_net8_needs_only_the_logging_abstractions()
     {
         var groups = Metadata.Element(Ns + "dependencies")!.Elements(Ns + "group")
             .ToDictionary(g => (string)g.Attribute("targetFramework")!, g => g.Elements(Ns + "dependency").ToDictionary(d => (string)d.Attribute("id")!, d => (string)d.Attribute("version")!));
 
         Assert.Equal([".NETStandard2.0", "net8.0"], groups.Keys.Order());
-        Assert.Empty(groups["net8.0"]);
+        Assert.Equal(["Microsoft.Extensions.Logging.Abstractions"], groups["net8.0"].Keys);
         Assert.Equal("8.0.5", groups[".NETStandard2.0"]["System.Text.Json"]);
+        Assert.Equal("8.0.1", groups[".NETStandard2.0"]["System.Diagnostics.DiagnosticSource"]);
+        Assert.Contains("Microsoft.Extensions.Logging.Abstractions", groups[".NETStandard2.0"].Keys);
         Assert.Contains("Microsoft.Bcl.AsyncInterfaces", groups[".NETStandard2.0"].Keys);
         Assert.Contains("Microsoft.Bcl.TimeProvider", groups[".NETStandard2.0"].Keys);
     }

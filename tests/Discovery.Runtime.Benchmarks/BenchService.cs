@@ -13,6 +13,24 @@ internal sealed class BenchService : ServiceBase
 
     public UploadRequest Upload(MediaUpload media) => new(this, media);
 
+    public GetRequest Get(string id) => new(this, id);
+
+    /// <summary>A metadata get as the generator emits it, naming its method and path template for telemetry.</summary>
+    internal sealed class GetRequest(ServiceBase service, string id) : ClientRequest<long>(service, "GET")
+    {
+        protected override string MethodId => "bench.objects.get";
+
+        protected override string PathTemplate => "objects/{object}";
+
+        protected override string BuildPath() => "objects/" + UriTemplate.Simple(id);
+
+        protected override long ReadResponse(ref Utf8JsonReader reader)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.GetProperty("size").GetInt64();
+        }
+    }
+
     internal sealed class UploadRequest : ClientRequest<long>
     {
         private static readonly MediaUploadLimits Limits = new(null, null, supportsResumable: true);

@@ -13,7 +13,18 @@ using Discovery.Runtime.Benchmarks;
 // Each method runs --runs times (default 3), interleaved with the others so that load from elsewhere on the
 // machine hits all of them alike; the median throughput and the highest peak memory are reported.
 // Usage: dotnet run -c Release --project tests/Discovery.Runtime.Benchmarks -- [sizeMiB ...] [--chunks 262144,8388608] [--runs 3]
-// The batch benchmark: ... -- batch [--calls 1000] [--runs 5] (see BatchBenchmark).
+// With --telemetry [calls] [rounds] it measures instead what telemetry costs a metadata get (see TelemetryBenchmark).
+if (args.Length > 0 && args[0] == "--telemetry")
+{
+    await using var sink = await SinkServer.StartAsync();
+    await TelemetryBenchmark.RunAsync(
+        sink,
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
+    return 0;
+}
+
+// With batch it measures 1000 metadata gets, sequential versus batched: ... -- batch [--calls 1000] [--runs 5] (see BatchBenchmark).
 if (args.Length > 0 && args[0] is BatchBenchmark.Command or BatchBenchmark.ServeCommand)
 {
     return await BatchBenchmark.RunAsync(args);

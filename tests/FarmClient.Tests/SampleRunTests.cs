@@ -39,6 +39,19 @@ public class SampleRunTests
         Assert.Contains("verified byte for byte", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Trace_prints_a_line_per_call_and_per_retry_event()
+    {
+        var (exit, output, _) = await RunAsync("--faults", "--trace", "--chunk-size", "1048576");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"trace: farm\.animals\.insert [0-9.]+ ms ok http\.request\.method=POST url\.template=/upload/farm/v1/animals http\.response\.status_code=200", output);
+        Assert.Matches(@"trace: farm\.animals\.list [0-9.]+ ms ok http\.request\.method=GET url\.template=/farm/v1/animals ", output);
+        Assert.Matches(@"trace: farm\.animals\.get [0-9.]+ ms ok http\.request\.method=GET url\.template=/farm/v1/animals/\{animalId\} ", output);
+        Assert.Matches(@"trace:   \+[0-9.]+ ms discovery\.retry error\.type=\S+ discovery\.retry\.attempt=1 ", output);
+        Assert.Contains("verified byte for byte", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, "cannot read the file", "--file", "/no/such/file.bin")]
     [InlineData(1, "multiple of 262144", "--chunk-size", "1000")]

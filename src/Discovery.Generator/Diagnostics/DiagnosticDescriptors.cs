@@ -8,7 +8,7 @@ internal static class DiagnosticDescriptors
     private const string Category = "Discovery";
 
     public static readonly DiagnosticDescriptor MalformedJson = Create("DISCO001", "Malformed JSON in a discovery document", "The discovery document is not valid JSON: {0}", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor NotADiscoveryDocument = Create("DISCO002", "Not a discovery document", "'{0}' ends in .discovery.json but is not a discovery document: {1}", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotADiscoveryDocument = Create("DISCO002", "Not a discovery document", "'{0}' {1}, but {2}; only a document whose top-level \"kind\" is \"discovery#restDescription\" is generated, so nothing is generated for it", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingReference = Create("DISCO003", "Unknown schema reference", "'$ref' names schema '{0}', which the document does not define; the value is typed as untyped JSON", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DuplicateName = Create("DISCO004", "Duplicate name", "The name '{0}' appears twice in the same JSON object; the last value is used, as JSON parsers do", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnknownType = Create("DISCO005", "Unknown schema type", "Unknown type '{0}'; the value is typed as untyped JSON", DiagnosticSeverity.Warning);
@@ -19,7 +19,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidMetadata = Create("DISCO010", "Invalid item metadata", "{0} on '{1}' is not a valid C# name; nothing is generated for this document", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata };
+    public static readonly DiagnosticDescriptor UnmatchedSelection = Create("DISCO011", "Methods entry matches nothing", "The {0} entry '{1}' matches no method or resource of '{2}' and is ignored{3}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LooksLikeADocument = Create("DISCO012", "Looks like a discovery document but is not one", "'{0}' has a discovery document's name, version and resources or schemas, but {1}; only a document whose top-level \"kind\" is \"discovery#restDescription\" is generated, so nothing is generated for it", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor[] All = { MalformedJson, NotADiscoveryDocument, MissingReference, DuplicateName, UnknownType, WrongFieldType, MissingField, UnknownPathParameter, InternalError, InvalidMetadata, UnmatchedSelection, LooksLikeADocument };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: null);

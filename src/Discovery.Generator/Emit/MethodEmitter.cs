@@ -39,6 +39,7 @@ internal static class MethodEmitter
         CSharp.Obsolete(writer, method.Deprecated);
         writer.Open("public sealed class " + method.Request.Name + " : " + baseType);
         EmitConstructor(writer, method);
+        EmitTelemetryNames(writer, method);
         EmitProperties(writer, method);
         EmitPath(writer, MemberNames.BuildPath, method.Path);
         EmitQuery(writer, method);
@@ -54,7 +55,7 @@ internal static class MethodEmitter
 
         if (method.Upload is { } upload)
         {
-            EmitUpload(writer, upload);
+            EmitUpload(writer, upload, method);
         }
 
         if (method.SupportsDownload)
@@ -275,13 +276,53 @@ internal static class MethodEmitter
         writer.Close();
     }
 
-    private static void EmitUpload(SourceWriter writer, UploadModel upload)
+    private static void EmitUpload(SourceWriter writer, UploadModel upload, MethodModel method)
     {
         var maxSize = upload.MaxSize is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : "null";
         var accept = upload.Accept is { } a ? CSharp.Literal(a) : "null";
         writer.Line();
-        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + ");");
-        EmitPath(writer, MemberNames.BuildUploadPath, upload.SimplePath);
+        var singleRequest = upload.SupportsSingleRequest ? string.Empty : ", supportsSingleRequest: false";
+        writer.Line("private static readonly " + KnownTypes.MediaUploadLimits + " " + MemberNames.UploadLimits + " = new(" + accept + ", " + maxSize + ", " + (upload.SupportsResumable ? "true" : "false") + singleRequest + ");");
+        EmitPath(writer, MemberNames.BuildUploadPath, upload.Path);
+        writer.Line();
+        writer.Line("protected override string " + MemberNames.UploadPathTemplate + " => " + CSharp.Literal(PathTemplate(upload.Path, method)) + ";");
+    }
+
+    /// <summary>The method id and path template the runtime names the call's activity and metrics by (never the expanded path, which holds ids).</summary>
+    private static void EmitTelemetryNames(SourceWriter writer, MethodModel method)
+    {
+        writer.Line();
+        writer.Line("protected override string " + MemberNames.MethodId + " => " + CSharp.Literal(method.Id) + ";");
+        writer.Line();
+        writer.Line("protected override string " + MemberNames.PathTemplate + " => " + CSharp.Literal(PathTemplate(method.Path, method)) + ";");
+    }
+
+    /// <summary>The document's path template rebuilt from its parts: literals as they are, parameters by wire name.</summary>
+    private static string PathTemplate(IReadOnlyList<PathPart> parts, MethodModel method)
+    {
+        var template = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Literal is { } literal)
+            {
+                template.Append(literal);
+                continue;
+            }
+
+            var wireName = part.PropertyName;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.PropertyName == part.PropertyName)
+                {
+                    wireName = parameter.WireName;
+                    break;
+                }
+            }
+
+            template.Append('{').Append(part.Reserved ? "+" : string.Empty).Append(wireName).Append('}');
+        }
+
+        return template.ToString();
     }
 
     private static void EmitPaging(SourceWriter writer, PagingModel paging, string responseType)

@@ -46,21 +46,7 @@ internal static class SchemaEmitter
             writer.Line();
         }
 
-        writer.Open("public static " + schema.Type.FullyQualifiedName + " " + MemberNames.ReadJson + "(ref " + KnownTypes.Utf8JsonReader + " reader)");
-        writer.Line(CSharp.Json + ".BeginObject(ref reader);");
-        writer.Line("var value = new " + schema.Type.FullyQualifiedName + "();");
-        writer.Open("while (" + CSharp.Json + ".NextProperty(ref reader, out var name))");
-        writer.Open("switch (name)");
-        foreach (var property in schema.Properties)
-        {
-            writer.Line("case " + CSharp.Literal(property.WireName) + ": value." + property.PropertyName + " = " + CSharp.ReadProperty(property.Type) + "; break;");
-        }
-
-        writer.Line("default: value." + MemberNames.ReadUnknown + "(ref reader, name); break;");
-        writer.Close();
-        writer.Close();
-        writer.Line("return value;");
-        writer.Close();
+        EmitReader(writer, schema);
         writer.Line();
 
         writer.Open("public override void " + MemberNames.WriteJson + "(" + KnownTypes.Utf8JsonWriter + " writer)");
@@ -89,6 +75,54 @@ internal static class SchemaEmitter
             EmitClass(writer, nested);
         }
 
+        writer.Close();
+    }
+
+    /// <summary>
+    /// ReadJson matches each property name on its UTF-8 bytes against the schema's name table and switches on
+    /// the position, so a known name never becomes a string; an unknown one does, to be kept.
+    /// </summary>
+    private static void EmitReader(SourceWriter writer, SchemaModel schema)
+    {
+        var properties = schema.Properties;
+        if (properties.Count > 0)
+        {
+            var names = new System.Text.StringBuilder();
+            foreach (var property in properties)
+            {
+                names.Append(names.Length == 0 ? string.Empty : ", ").Append(CSharp.Literal(property.WireName));
+            }
+
+            writer.Line("private static readonly " + CSharp.Names + " " + MemberNames.JsonNames + " = new(" + names + ");");
+            writer.Line();
+        }
+
+        writer.Open("public static " + schema.Type.FullyQualifiedName + " " + MemberNames.ReadJson + "(ref " + KnownTypes.Utf8JsonReader + " reader)");
+        writer.Line(CSharp.Json + ".BeginObject(ref reader);");
+        writer.Line("var value = new " + schema.Type.FullyQualifiedName + "();");
+        if (properties.Count == 0)
+        {
+            writer.Open("while (" + CSharp.Json + ".NextProperty(ref reader, out var name))");
+            writer.Line("value." + MemberNames.ReadUnknown + "(ref reader, name);");
+            writer.Close();
+        }
+        else
+        {
+            writer.Open("while (" + CSharp.Json + ".NextProperty(ref reader, " + MemberNames.JsonNames + ", out var index, out var name))");
+            writer.Open("switch (index)");
+            var position = 0;
+            foreach (var property in properties)
+            {
+                writer.Line("case " + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": value." + property.PropertyName + " = " + CSharp.ReadProperty(property.Type) + "; break;");
+                position++;
+            }
+
+            writer.Line("default: value." + MemberNames.ReadUnknown + "(ref reader, name); break;");
+            writer.Close();
+            writer.Close();
+        }
+
+        writer.Line("return value;");
         writer.Close();
     }
 

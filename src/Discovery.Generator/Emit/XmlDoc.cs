@@ -3,8 +3,9 @@ using System.Text;
 namespace Discovery.Generator.Emit;
 
 /// <summary>
-/// Descriptions are untrusted text: they become XML doc comments that can never end the comment early,
-/// start a directive, or hold malformed XML (which would be a warning, and so an error, in the user's build).
+/// Document text (descriptions and names alike) is untrusted: it becomes XML doc comments that can never end
+/// the comment early, start a directive, or hold malformed XML (which would be a warning, and so an error, in
+/// the user's build). <see cref="Escape"/> is the one way any such text reaches a comment.
 /// </summary>
 internal static class XmlDoc
 {
@@ -44,7 +45,8 @@ internal static class XmlDoc
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
-                case '\t': builder.Append(' '); break;
+                // Tabs, and the line terminators C# knows beyond CR and LF, which would end a '//' comment line.
+                case '\t' or '\u0085' or '\u2028' or '\u2029': builder.Append(' '); break;
                 default:
                     // XML 1.0 forbids most control characters and lone surrogates; dropping them keeps the doc valid.
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

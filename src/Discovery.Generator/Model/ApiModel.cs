@@ -26,8 +26,10 @@ internal sealed record ResourceModel(
     EquatableArray<MethodModel> Methods,
     EquatableArray<ResourceModel> Resources);
 
+/// <summary>A method; <see cref="WireName"/> is its key in the document's methods map, which the Methods selection matches.</summary>
 internal sealed record MethodModel(
     string Id,
+    string WireName,
     string MethodName,
     TypeRef Request,
     string HttpMethod,
@@ -60,8 +62,11 @@ internal sealed record ParameterModel(
     string? DefaultValue,
     EnumModel? Enum);
 
-/// <summary>Media upload: the media argument of the factory overload, and the limits and path of the simple protocol.</summary>
-internal sealed record UploadModel(string ArgumentName, EquatableArray<PathPart> SimplePath, string? Accept, long? MaxSize, bool SupportsResumable);
+/// <summary>
+/// Media upload: the media argument of the factory overload, the limits, and the upload path: the simple
+/// protocol's, or the resumable one's when the method has only that (and then no single-request upload).
+/// </summary>
+internal sealed record UploadModel(string ArgumentName, EquatableArray<PathPart> Path, string? Accept, long? MaxSize, bool SupportsResumable, bool SupportsSingleRequest = true);
 
 /// <summary>A list method: pageToken parameter in, nextPageToken out, and the one array of items if there is one.</summary>
 internal sealed record PagingModel(string PageTokenProperty, string NextPageTokenProperty, string? ItemsProperty, TypeModel? ItemType);

@@ -9,7 +9,9 @@ namespace Discovery.Generator.Naming;
 /// word's first letter; a word written all in capitals ("NOT_ACTIVATED", "URL") continues in lower case,
 /// any other word keeps its letters ("weightGrams" -> "WeightGrams"); a name that starts with a digit gets
 /// a leading '_'; an empty result becomes "Value". Parameters use the same words with a lower-case first
-/// letter and get '@' when they are C# keywords.
+/// letter and get '@' when they are C# keywords. A name longer than <see cref="MaxLength"/> is cut there,
+/// its end replaced by a hash of the whole name, so that it stays within what the compiler writes into
+/// metadata (CS7013) and two long names that differ only at the end stay apart.
 /// </summary>
 internal static class Identifier
 {
@@ -23,6 +25,13 @@ internal static class Identifier
         "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try",
         "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
+
+    /// <summary>
+    /// The longest name a wire name becomes, before the few letters a scope adds ("Resource", "2"). Far above any
+    /// real document's (125), and low enough that a namespace of two such names and a type in it stay well
+    /// inside the 1023-byte metadata name limit.
+    /// </summary>
+    public const int MaxLength = 200;
 
     /// <summary>A legal C# identifier that is not a keyword.</summary>
     public static bool IsValid(string name)
@@ -68,7 +77,27 @@ internal static class Identifier
             return "Value";
         }
 
-        return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
+        return Shorten(char.IsDigit(builder[0]) ? "_" + builder : builder.ToString(), MaxLength);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> if it fits in <paramref name="maxLength"/>, otherwise its start and a stable hash of
+    /// all of it (FNV-1a, the same on every machine and run, unlike string.GetHashCode).
+    /// </summary>
+    public static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return text.Substring(0, maxLength - 9) + "_" + hash.ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string Camel(string wireName)

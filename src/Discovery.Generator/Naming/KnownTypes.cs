@@ -25,6 +25,7 @@ internal static class KnownTypes
 
     public const string ApiObject = RuntimeJson + "ApiObject";
     public const string JsonIO = RuntimeJson + "JsonIO";
+    public const string JsonPropertyNames = RuntimeJson + "JsonPropertyNames";
     public const string GoogleDateTime = RuntimeJson + "GoogleDateTime";
     public const string GoogleDuration = RuntimeJson + "GoogleDuration";
 

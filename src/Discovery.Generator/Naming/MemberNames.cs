@@ -26,9 +26,15 @@ internal static class MemberNames
     public const string ExecuteAsync = nameof(ExecuteAsync);
     public const string ReadResponse = nameof(ReadResponse);
     public const string BuildUploadPath = nameof(BuildUploadPath);
+    public const string MethodId = nameof(MethodId);
+    public const string PathTemplate = nameof(PathTemplate);
+    public const string UploadPathTemplate = nameof(UploadPathTemplate);
 
     // Generated on schema classes, service classes and request classes.
     public const string ReadJson = nameof(ReadJson);
+
+    /// <summary>A schema's table of property names for its reader; no wire name derives to a leading "__".</summary>
+    public const string JsonNames = "__JsonNames";
     public const string DefaultRootUrl = nameof(DefaultRootUrl);
     public const string DefaultServicePath = nameof(DefaultServicePath);
     public const string DefaultBatchPath = nameof(DefaultBatchPath);
@@ -59,13 +65,13 @@ internal static class MemberNames
 
     private static readonly string[] ServiceBase = { "Options", "HttpClient", RootUri, "BaseUri", "Dispose" };
 
-    private static readonly string[] RequestBase = { "Service", "HttpMethod", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore };
+    private static readonly string[] RequestBase = { "Service", "HttpMethod", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore, MethodId, PathTemplate, UploadPathTemplate };
 
     private static readonly string[] ClientRequest = { "TResponse", "Execute", ExecuteAsync, ReadResponse, BuildUploadPath, "AttachMedia", "NextChunkCoreAsync", "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadProgressChanged", "UploadSessionCreated", "UploadSessionCore", "Media" };
 
     private static readonly string[] MediaUploadRequest = { "ProgressChanged", "UploadSession", "NextChunkAsync", "ResumeAsync", "Resume", "CancelUploadAsync" };
 
-    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson });
+    public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson, JsonNames });
 
     public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, ServiceBase, new[] { DefaultRootUrl, DefaultServicePath, DefaultBatchPath, Batch });
 

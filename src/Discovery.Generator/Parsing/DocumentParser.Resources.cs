@@ -85,6 +85,7 @@ internal sealed partial class DocumentParser
 
         return new MethodModel(
             id,
+            wire,
             name,
             request,
             httpMethod.ToUpperInvariant(),
@@ -105,13 +106,18 @@ internal sealed partial class DocumentParser
         var protocols = media is null ? null : Object(media, "protocols");
         var simple = protocols is null ? null : Object(protocols, "simple");
         var simplePath = simple is null ? null : OptionalString(simple, "path");
-        if (media is null || simplePath is null)
+        var resumable = protocols is null ? null : Object(protocols, "resumable");
+        var resumablePath = resumable is null ? null : OptionalString(resumable, "path");
+
+        // Either protocol is a valid upload; a method with only the resumable one uploads on its path.
+        var (path, pathNode) = simplePath is not null ? (simplePath, simple!) : (resumablePath, resumable);
+        if (media is null || path is null)
         {
-            Report(DiagnosticDescriptors.MissingField, (media ?? methodNode).Offset, "method '" + id + "'", "mediaUpload.protocols.simple.path", "the method is generated without media upload");
+            Report(DiagnosticDescriptors.MissingField, (media ?? methodNode).Offset, "method '" + id + "'", "mediaUpload.protocols.simple.path or mediaUpload.protocols.resumable.path", "the method is generated without media upload");
             return null;
         }
 
-        var parts = ParsePath(simplePath, parameters, id, simple!.Get("path")!.Offset);
+        var parts = ParsePath(path, parameters, id, pathNode!.Get("path")!.Offset);
         if (parts is null)
         {
             return null;
@@ -119,8 +125,7 @@ internal sealed partial class DocumentParser
 
         var accept = Strings(media, "accept");
         var maxSize = media.Get("maxSize") is { } sizeNode and not JsonNullNode ? ParseSize(sizeNode) : null;
-        var resumable = Object(protocols!, "resumable") is not null;
-        return new UploadModel(argumentName, parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable);
+        return new UploadModel(argumentName, parts.ToEquatableArray(), accept.Count == 0 ? null : string.Join(",", accept), maxSize, resumable is not null, simplePath is not null);
     }
 
     private long? ParseSize(JsonNode node)
@@ -224,12 +229,20 @@ internal sealed partial class DocumentParser
                 inPath,
                 OptionalString(parameterNode, "description"),
                 Flag(parameterNode, "deprecated"),
-                OptionalString(parameterNode, "default"),
+                DefaultText(parameterNode),
                 ParseEnum(parameterNode, scope, propertyName)));
         }
 
         return models;
     }
+
+    /// <summary>A parameter's default as text: documents write it as a string, but a number or boolean (valid JSON Schema) means the same.</summary>
+    private string? DefaultText(JsonObjectNode node) => node.Get("default") switch
+    {
+        JsonNumberNode number => number.Raw,
+        JsonBooleanNode boolean => boolean.Value ? "true" : "false",
+        _ => OptionalString(node, "default"),
+    };
 
     private static PagingModel? FindPaging(List<ParameterModel> parameters, TypeModel? response, SchemaTable schemas)
     {

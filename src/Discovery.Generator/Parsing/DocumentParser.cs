@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -68,8 +69,8 @@ internal sealed partial class DocumentParser
         }
         catch (JsonException ex)
         {
-            // Other JSON files (appsettings and the like) are none of our business unless named as ours.
-            if (_input.IsNamedAsDiscovery)
+            // Other JSON files (appsettings and the like) are none of our business unless named or marked as ours.
+            if (_input.IsClaimed)
             {
                 var location = Lines.LocateLine((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, location, FirstSentence(ex.Message)));
@@ -80,11 +81,7 @@ internal sealed partial class DocumentParser
 
         if (tree is not JsonObjectNode root || root.Get("kind") is not JsonStringNode { Value: DiscoveryKind })
         {
-            if (_input.IsNamedAsDiscovery)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADiscoveryDocument, Lines.Locate(tree.Offset), System.IO.Path.GetFileName(_input.Path), "its top-level \"kind\" must be \"" + DiscoveryKind + "\""));
-            }
-
+            ReportNotADocument(tree);
             return units;
         }
 
@@ -125,6 +122,15 @@ internal sealed partial class DocumentParser
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
         var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
         var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, serviceType, resourceContext);
+        var schemaClasses = schemas.Classes;
+        if (MethodSelection.From(_input.Methods, _input.ExcludeMethods) is { } selection)
+        {
+            (resources, serviceMethods, schemaClasses) = selection.Apply(resources, serviceMethods, schemaClasses);
+            foreach (var (metadata, entry, suggestion) in selection.Unmatched())
+            {
+                Report(DiagnosticDescriptors.UnmatchedSelection, root.Offset, metadata, entry, System.IO.Path.GetFileName(_input.Path), suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?");
+            }
+        }
 
         var rootUrl = OptionalString(root, "rootUrl") ?? OptionalString(root, "baseUrl") ?? "https://www.googleapis.com/";
         var servicePath = OptionalString(root, "servicePath") ?? string.Empty;
@@ -152,13 +158,45 @@ internal sealed partial class DocumentParser
             units.Add(new ResourceUnit(UniqueHint(hints, hintPrefix + ".Resources." + resource.Type.Name), context, resource));
         }
 
-        foreach (var (key, group) in GroupSchemas(schemas.Classes))
+        foreach (var (key, group) in GroupSchemas(schemaClasses))
         {
             units.Add(new SchemaGroupUnit(UniqueHint(hints, hintPrefix + ".Data." + key), context, group));
         }
 
         return units;
     }
+
+    /// <summary>
+    /// A file that is not a discovery document is said to be one by its name or its metadata (an error: the user
+    /// expects a client), or looks like one (a warning: an old or foreign format); any other file is not ours.
+    /// </summary>
+    private void ReportNotADocument(JsonNode tree)
+    {
+        var file = System.IO.Path.GetFileName(_input.Path);
+        var kind = (tree as JsonObjectNode)?.Get("kind");
+        var found = tree is not JsonObjectNode
+            ? "it holds " + tree.KindName + ", not an object"
+            : kind is JsonStringNode { Value: var value } ? "its top-level \"kind\" is " + Quoted(value) : kind is null ? "it has no top-level \"kind\"" : "its top-level \"kind\" is " + kind.KindName;
+        var location = Lines.Locate(kind?.Offset ?? tree.Offset);
+        if (_input.IsClaimed)
+        {
+            var claim = _input.IsNamedAsDiscovery ? "ends in .discovery.json" : "has " + string.Join(", ", ClaimingMetadata()) + " metadata";
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotADiscoveryDocument, location, file, claim, found));
+        }
+        else if (tree is JsonObjectNode root && root.Get("name") is not null && root.Get("version") is not null && (root.Get("resources") is JsonObjectNode || root.Get("schemas") is JsonObjectNode))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LooksLikeADocument, location, file, found));
+        }
+    }
+
+    private IEnumerable<string> ClaimingMetadata()
+    {
+        var names = new[] { ("Namespace", _input.Namespace), ("ClientName", _input.ClientName), ("Methods", _input.Methods), ("ExcludeMethods", _input.ExcludeMethods) };
+        return names.Where(n => n.Item2 is not null).Select(n => n.Item1);
+    }
+
+    /// <summary>A value quoted for a message, cut short: it comes from an unknown file.</summary>
+    private static string Quoted(string value) => "\"" + (value.Length > 60 ? value.Substring(0, 60) + "..." : value) + "\"";
 
     private static IEnumerable<(string Key, EquatableArray<SchemaModel> Schemas)> GroupSchemas(List<SchemaModel> classes)
     {
@@ -185,6 +223,8 @@ internal sealed partial class DocumentParser
 
     private static string UniqueHint(HashSet<string> taken, string hint)
     {
+        // A hint becomes a file name when the project emits generated files; most file systems stop at 255 bytes.
+        hint = Identifier.Shorten(hint, 180);
         var candidate = hint;
         for (var i = 2; !taken.Add(candidate); i++)
         {

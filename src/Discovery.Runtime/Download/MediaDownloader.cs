@@ -196,6 +196,7 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
         }
 
         _received += count;
+        CallTelemetry.Current?.MediaReceived(count);
         Report(DownloadStatus.Downloading);
     }
 

@@ -13,11 +13,25 @@ public abstract partial class RequestBase
     /// <see cref="ServiceOptions.DownloadChunkSize"/> bytes, resuming from the last byte written after a fault.
     /// </summary>
     protected Task DownloadMediaCoreAsync(Stream destination, Action<DownloadProgress>? progress, CancellationToken cancellationToken)
-        => new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async: true, cancellationToken).AsTask();
+        => DownloadAsync(destination, progress, async: true, cancellationToken).AsTask();
 
     /// <summary>Synchronous twin of <see cref="DownloadMediaCoreAsync"/> (blocking I/O, no sync-over-async).</summary>
     protected void DownloadMediaCore(Stream destination, Action<DownloadProgress>? progress)
-        => SyncPath.Complete(new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async: false, CancellationToken.None));
+        => SyncPath.Complete(DownloadAsync(destination, progress, async: false, CancellationToken.None));
+
+    /// <summary>The whole download is one call to listeners, however many ranges it takes.</summary>
+    private async ValueTask DownloadAsync(Stream destination, Action<DownloadProgress>? progress, bool async, CancellationToken cancellationToken)
+    {
+        using var call = StartCall(upload: false);
+        try
+        {
+            await new MediaDownloader(Pipeline, BuildMediaDownloadUri(), destination, progress).RunAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (CallTelemetry.Ends(call, e, cancellationToken))
+        {
+            throw;
+        }
+    }
 
     internal Uri BuildMediaDownloadUri() => BuildUri(BuildPath(), relativeToRoot: false, q => q.Set("alt", "media"));
 }

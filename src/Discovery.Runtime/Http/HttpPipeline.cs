@@ -38,6 +38,7 @@ internal sealed class HttpPipeline : IDisposable
         _retry = options.Retry ?? RetryPolicy.Default;
         _time = options.TimeProvider ?? TimeProvider.System;
         DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
+        Telemetry = new ServiceTelemetry(endpoint, options.LoggerFactory);
     }
 
     public HttpClient HttpClient { get; }
@@ -45,6 +46,9 @@ internal sealed class HttpPipeline : IDisposable
     public ServiceEndpoint Endpoint { get; }
 
     public int DownloadChunkSize { get; }
+
+    /// <summary>What this service's calls report to listeners (see <see cref="CallTelemetry"/>).</summary>
+    public ServiceTelemetry Telemetry { get; }
 
     public void Dispose()
     {
@@ -69,9 +73,11 @@ internal sealed class HttpPipeline : IDisposable
         var token = attempt?.Token ?? cancellationToken;
         try
         {
-            return async
+            var response = async
                 ? await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false)
                 : HttpClient.Send(request, HttpCompletionOption.ResponseHeadersRead, token);
+            CallTelemetry.Current?.Answered(response);
+            return response;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && attempt is { IsCancellationRequested: true })
         {

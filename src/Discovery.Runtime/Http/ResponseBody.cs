@@ -13,22 +13,77 @@ internal static class ResponseBody
 {
     private const int MaxErrorBody = 64 * 1024;
 
+    /// <summary>A body read whole before a plain Content-Length says it is large: the first buffer never exceeds this, later ones follow the bytes that arrive.</summary>
+    private const int MaxUpfront = 16 * 1024 * 1024;
+
+    /// <summary>The first buffer for a body of unknown length (chunked, or decompressed by the caller's handler).</summary>
+    private const int UnknownLengthStart = 16 * 1024;
+
+    /// <summary>The body as an exact-size array, for callers that keep it (upload completions).</summary>
     public static async ValueTask<byte[]> ReadBytesAsync(HttpResponseMessage response, bool async, CancellationToken cancellationToken)
     {
+        using var body = await ReadPooledAsync(response, async, cancellationToken).ConfigureAwait(false);
+        return body.Span.ToArray();
+    }
+
+    /// <summary>
+    /// The whole body in a buffer rented from the shared pool, sized from Content-Length when the answer has one
+    /// and grown by doubling when not; the caller parses it and disposes it, which returns the buffer.
+    /// </summary>
+    public static async ValueTask<PooledBody> ReadPooledAsync(HttpResponseMessage response, bool async, CancellationToken cancellationToken)
+    {
+        long? declared = response.Content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return default;
+        }
+
         using var stream = async
             ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
             : response.Content.ReadAsStream(cancellationToken);
-        using var copy = new MemoryStream();
-        if (async)
+
+        // One byte more than declared, so the read that sees the end fits and a body longer than declared still grows.
+        int first = declared is { } length ? (int)Math.Min(length + 1, MaxUpfront) : UnknownLengthStart;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(first);
+        int total = 0;
+        try
         {
-            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    buffer = Grow(buffer, total);
+                }
+
+                int n = async
+                    ? await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)
+                    : stream.Read(buffer, total, buffer.Length - total);
+                if (n == 0)
+                {
+                    return new PooledBody(buffer, total);
+                }
+
+                total += n;
+            }
         }
-        else
+        catch
         {
-            stream.CopyTo(copy);
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int used)
+    {
+        if (buffer.Length >= int.MaxValue / 2)
+        {
+            throw new HttpRequestException("The response body is larger than 1 GiB and cannot be read as JSON.");
         }
 
-        return copy.ToArray();
+        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     /// <summary>The error an answer stands for; its body is cut at 64 KiB, and one that fails to arrive must not mask the status.</summary>

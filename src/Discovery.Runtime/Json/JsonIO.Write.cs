@@ -272,7 +272,7 @@ public static partial class JsonIO
     /// <summary>Serializes with a generated writer to UTF-8 bytes.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonWriteFunc<T> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer, value);

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -44,6 +45,28 @@ public static partial class JsonIO
         return true;
     }
 
+    /// <summary>
+    /// Moves to the next property's value; false at the end of the object. <paramref name="index"/> is the name's
+    /// position in <paramref name="names"/>, or -1 for a name it does not hold, and only then is
+    /// <paramref name="unknownName"/> the name (otherwise empty): known names are matched without a string.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, JsonPropertyNames names, out int index, out string unknownName)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            index = -1;
+            unknownName = string.Empty;
+            return false;
+        }
+
+        index = names.IndexOf(ref reader);
+        unknownName = index < 0 ? reader.GetString()! : string.Empty;
+        reader.Read();
+        return true;
+    }
+
     /// <summary>Positions a reader that has not read yet on its first token (for top-level values).</summary>
     public static void Begin(ref Utf8JsonReader reader)
     {
@@ -69,33 +92,83 @@ public static partial class JsonIO
     public static long? ReadInt64(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadInt64Value(ref reader);
 
     /// <inheritdoc cref="ReadInt64"/>
-    public static long ReadInt64Value(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
-        ? long.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
-        : reader.GetInt64();
+    public static long ReadInt64Value(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetInt64();
+        }
+
+        // The common case, plain digits in one unescaped span, parses from the UTF-8 text; anything else takes
+        // the string path, which also gives the same exception for text that is not a number.
+        if (PlainText(ref reader, out var text) && text.Length > 0 && (IsDigit(text[0]) || text[0] == (byte)'-')
+            && Utf8Parser.TryParse(text, out long value, out int used) && used == text.Length)
+        {
+            return value;
+        }
+
+        return long.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>An unsigned 64-bit integer sent as a JSON string (or, leniently, a number).</summary>
     public static ulong? ReadUInt64(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadUInt64Value(ref reader);
 
     /// <inheritdoc cref="ReadUInt64"/>
-    public static ulong ReadUInt64Value(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
-        ? ulong.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)
-        : reader.GetUInt64();
+    public static ulong ReadUInt64Value(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetUInt64();
+        }
+
+        if (PlainText(ref reader, out var text) && text.Length > 0 && IsDigit(text[0])
+            && Utf8Parser.TryParse(text, out ulong value, out int used) && used == text.Length)
+        {
+            return value;
+        }
+
+        return ulong.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A 32-bit integer (a JSON number, or leniently a string).</summary>
     public static int? ReadInt32(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadInt32Value(ref reader);
 
     /// <inheritdoc cref="ReadInt32"/>
-    public static int ReadInt32Value(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
-        ? int.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
-        : reader.GetInt32();
+    public static int ReadInt32Value(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetInt32();
+        }
+
+        if (PlainText(ref reader, out var text) && text.Length > 0 && (IsDigit(text[0]) || text[0] == (byte)'-')
+            && Utf8Parser.TryParse(text, out int value, out int used) && used == text.Length)
+        {
+            return value;
+        }
+
+        return int.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>An unsigned 32-bit integer (a JSON number, or leniently a string).</summary>
     public static uint? ReadUInt32(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadUInt32Value(ref reader);
 
     /// <inheritdoc cref="ReadUInt32"/>
-    public static uint ReadUInt32Value(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
-        ? uint.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)
-        : reader.GetUInt32();
+    public static uint ReadUInt32Value(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.GetUInt32();
+        }
+
+        if (PlainText(ref reader, out var text) && text.Length > 0 && IsDigit(text[0])
+            && Utf8Parser.TryParse(text, out uint value, out int used) && used == text.Length)
+        {
+            return value;
+        }
+
+        return uint.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A double; the strings "NaN", "Infinity" and "-Infinity" are accepted as protobuf sends them.</summary>
     public static double? ReadDouble(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : ReadDoubleValue(ref reader);
@@ -230,6 +303,21 @@ public static partial class JsonIO
 
     /// <summary>Reads a whole JSON string with a generated reader.</summary>
     public static T Deserialize<T>(string json, JsonReadFunc<T> read) => Deserialize(Encoding.UTF8.GetBytes(json), read);
+
+    /// <summary>The token's UTF-8 text when it lies unescaped in one span, as it nearly always does.</summary>
+    private static bool PlainText(ref Utf8JsonReader reader, out ReadOnlySpan<byte> text)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            text = default;
+            return false;
+        }
+
+        text = reader.ValueSpan;
+        return true;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}.");

@@ -42,14 +42,14 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
             ExceptionDispatchInfo.Throw(error);
         }
 
-        return WaitAsync(async, cancellationToken);
+        return WaitAsync(async, cancellationToken, failure);
     }
 
     /// <summary>
-    /// Waits before the next attempt. The sync path blocks on an event that a provider timer sets, which keeps fake
+    /// Waits before the next attempt (after <paramref name="cause"/>, which listeners see as the retry's reason). The sync path blocks on an event that a provider timer sets, which keeps fake
     /// clocks in control and never parks a thread-pool task.
     /// </summary>
-    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken) => WaitAsync(TakeDelay(), async, cancellationToken);
+    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken, Exception? cause = null) => WaitAsync(TakeDelay(), async, cancellationToken, cause);
 
     /// <summary>The wait the next attempt is owed: the server's Retry-After, or else the policy's delay for the failures so far.</summary>
     public TimeSpan TakeDelay()
@@ -62,8 +62,9 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
     }
 
     /// <summary>Waits <paramref name="delay"/> on the service's clock (a batch waits once for all the calls it sends again).</summary>
-    public ValueTask WaitAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(TimeSpan delay, bool async, CancellationToken cancellationToken, Exception? cause = null)
     {
+        CallTelemetry.Current?.Retrying(cause, _failures, delay);
         if (delay <= TimeSpan.Zero)
         {
             cancellationToken.ThrowIfCancellationRequested();

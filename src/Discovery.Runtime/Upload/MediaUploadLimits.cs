@@ -8,8 +8,17 @@ public sealed class MediaUploadLimits
 {
     private readonly string[] _accept;
 
-    /// <summary>Creates the limits; <paramref name="accept"/> is the comma-separated list, <paramref name="maxSize"/> in bytes.</summary>
+    /// <summary>Creates the limits of a method with a simple (single-request) protocol; see the other constructor.</summary>
     public MediaUploadLimits(string? accept, long? maxSize, bool supportsResumable)
+        : this(accept, maxSize, supportsResumable, supportsSingleRequest: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates the limits; <paramref name="accept"/> is the comma-separated list, <paramref name="maxSize"/> in bytes,
+    /// <paramref name="supportsSingleRequest"/> false for a method whose document offers only the resumable protocol.
+    /// </summary>
+    public MediaUploadLimits(string? accept, long? maxSize, bool supportsResumable, bool supportsSingleRequest)
     {
         Accept = accept;
         _accept = string.IsNullOrWhiteSpace(accept)
@@ -21,6 +30,7 @@ public sealed class MediaUploadLimits
 #endif
         MaxSize = maxSize;
         SupportsResumable = supportsResumable;
+        SupportsSingleRequest = supportsSingleRequest;
     }
 
     /// <summary>The accepted media type patterns as in the document, or null for any.</summary>
@@ -31,6 +41,9 @@ public sealed class MediaUploadLimits
 
     /// <summary>Whether the method has a resumable protocol.</summary>
     public bool SupportsResumable { get; }
+
+    /// <summary>Whether the method takes media in one request (simple or multipart), not only through the resumable protocol.</summary>
+    public bool SupportsSingleRequest { get; }
 
     /// <summary>Throws <see cref="ArgumentException"/> when the media breaks a limit, before any request is made.</summary>
     public void Validate(MediaUpload media)
@@ -51,6 +64,11 @@ public sealed class MediaUploadLimits
         if (media.Resumable && !SupportsResumable)
         {
             throw new ArgumentException("This method does not support resumable uploads; create the media with resumable: false.", nameof(media));
+        }
+
+        if (!media.Resumable && !SupportsSingleRequest)
+        {
+            throw new ArgumentException("This method only supports resumable uploads; create the media with resumable: true (for a file: new MediaFileUpload(path, resumable: true)).", nameof(media));
         }
     }
 

@@ -54,6 +54,7 @@ internal sealed partial class ResumableUploadEngine
 
     private async ValueTask QueryAsync(bool async, CancellationToken cancellationToken)
     {
+        CallTelemetry.Current?.QueryingUpload(_offset, _lastError);
         using var request = SessionRequest(new ByteArrayContent(Array.Empty<byte>()), 0);
         await ExchangeAsync(request, StepKind.UploadSession, UploadState.Querying, 0, OnQueryAnswered, (_, body) => OnQueryCompleted(body), async, cancellationToken).ConfigureAwait(false);
     }
@@ -81,6 +82,7 @@ internal sealed partial class ResumableUploadEngine
         try
         {
             response = await pipeline.SendOnceAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+            CallTelemetry.Current?.MediaSent(mediaBytes);
 
             // Only session requests expect a 308, so only they read the override that proxies may substitute for it.
             status = persisted is null ? (int)response.StatusCode : EffectiveStatus(response);
@@ -119,7 +121,7 @@ internal sealed partial class ResumableUploadEngine
 
     private async ValueTask BackoffAsync(bool async, CancellationToken cancellationToken)
     {
-        await _retrier.WaitAsync(async, cancellationToken).ConfigureAwait(false);
+        await _retrier.WaitAsync(async, cancellationToken, _lastError).ConfigureAwait(false);
         State = _afterBackoff;
     }
 

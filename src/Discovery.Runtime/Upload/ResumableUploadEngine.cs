@@ -309,6 +309,7 @@ internal sealed partial class ResumableUploadEngine(HttpPipeline pipeline, Reque
     {
         if (_restarts < RestartBudget && CanProduce(0))
         {
+            CallTelemetry.Current?.RestartingUpload(_lastError);
             _restarts++;
             AdoptSession(null, 0, saved: false);
             _total = media.Length ?? _total;

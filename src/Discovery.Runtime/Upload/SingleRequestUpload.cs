@@ -12,7 +12,16 @@ internal static class SingleRequestUpload
     public static async ValueTask<byte[]> SendAsync(HttpPipeline pipeline, RequestDescription target, MediaUpload media, UploadEvents events, bool async, CancellationToken cancellationToken)
     {
         void Report(UploadStatus status, UploadState state, long bytes, Exception? error = null) => events.Report(new UploadProgress(status, state, bytes, media.Length, error));
-        void Written(long bytes) => Report(UploadStatus.Uploading, UploadState.Sending, bytes);
+        var call = CallTelemetry.Current;
+        long counted = 0;
+        void Written(long bytes)
+        {
+            // Positions restart at each attempt; the telemetry counts every byte written, re-sent ones included.
+            call?.MediaSent(bytes > counted ? bytes - counted : bytes);
+            counted = bytes;
+            Report(UploadStatus.Uploading, UploadState.Sending, bytes);
+        }
+
         Report(UploadStatus.Starting, UploadState.New, 0);
         byte[] body;
         try

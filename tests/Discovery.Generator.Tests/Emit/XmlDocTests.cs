@@ -41,6 +41,15 @@ public class XmlDocTests
         Assert.Equal("a &lt;b&gt; &amp; c", XmlDoc.Escape("a <b> & c"));
     }
 
+    [Theory]
+    [InlineData("a\u2028b")]
+    [InlineData("a\u2029b")]
+    [InlineData("a\u0085b")]
+    [InlineData("a\rb")]
+    [InlineData("a\nb")]
+    public void Escaped_text_holds_no_line_terminator_so_it_cannot_end_a_comment_line(string name)
+        => Assert.Equal("a b", XmlDoc.Escape(name));
+
     [Fact]
     public void Blank_descriptions_write_nothing()
     {

@@ -79,6 +79,29 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Changing_the_selection_regenerates_and_an_unrelated_edit_under_a_selection_reruns_nothing()
+    {
+        var document = GeneratorHarness.Document("/p/a.discovery.json", Document("alpha", "Gets."));
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver(new[] { document }, Selecting("things")).RunGenerators(compilation);
+        Assert.Equal(new[] { "ThingsResource.g.cs" }, ResourceFiles(driver.GetRunResult()));
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new MetadataOptionsProvider(Selecting("others"))).RunGenerators(compilation);
+        var reselected = driver.GetRunResult();
+        Assert.All(Reasons(reselected.Results[0], DiscoveryGenerator.Steps.Parse), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        Assert.Equal(new[] { "OthersResource.g.cs" }, ResourceFiles(reselected));
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal sealed class Unrelated { }", GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results[0];
+        Assert.All(Reasons(run, DiscoveryGenerator.Steps.Input), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // Options rewritten with the same selection (as every project evaluation does) are no change.
+        driver = driver.WithUpdatedAnalyzerConfigOptions(new MetadataOptionsProvider(Selecting("others"))).RunGenerators(edited);
+        Assert.All(Reasons(driver.GetRunResult().Results[0], DiscoveryGenerator.Steps.Parse), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
     public void The_model_of_the_same_document_is_equal_across_parses()
     {
         var input = new Parsing.DocumentInput("/p/a.discovery.json", System.IO.File.ReadAllText(RepositoryPaths.FarmDocument), null, null);
@@ -94,6 +117,12 @@ public class IncrementalTests
         var driver = GeneratorHarness.CreateDriver(documents).RunGenerators(compilation);
         return (driver, compilation);
     }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> Selecting(string methods) =>
+        new() { ["/p/a.discovery.json"] = new Dictionary<string, string> { ["Methods"] = methods } };
+
+    private static string[] ResourceFiles(GeneratorDriverRunResult run) =>
+        run.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(n => n.Contains(".Resources.", System.StringComparison.Ordinal)).Select(n => n.Substring(n.IndexOf(".Resources.", System.StringComparison.Ordinal) + ".Resources.".Length)).ToArray();
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult run, string step) =>
         run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
