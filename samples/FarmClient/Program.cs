@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -144,9 +145,11 @@ static async Task RunAsync(FarmService farm, SampleOptions options, string folde
     var list = farm.Animals.List();
     list.MaxResults = 1;
     var count = 0;
+    var listed = new List<Animal>();
     await foreach (var animal in list.ItemsAsync(cancellationToken))
     {
         Console.WriteLine($"  {animal.Name,-6} {animal.Kind,-8} {Sizes.Format(animal.PictureSize ?? 0),10}");
+        listed.Add(animal);
         count++;
     }
 
@@ -165,7 +168,24 @@ static async Task RunAsync(FarmService farm, SampleOptions options, string folde
         throw new InvalidDataException("the server did not store what was sent");
     }
 
-    Console.WriteLine($"Done: 2 uploads (simple and resumable), {count} listed, 1 verified download.");
+    // 5. A label on every animal, all in one HTTP request: each call has its own task, result and error.
+    var batch = farm.Batch();
+    var labelled = new List<Task<Animal>>();
+    foreach (var animal in listed)
+    {
+        var labels = new Dictionary<string, string>(animal.Labels ?? new Dictionary<string, string>()) { ["barn"] = "north" };
+        labelled.Add(batch.Add(farm.Animals.Update(new Animal { Name = animal.Name, Kind = animal.Kind, WeightGrams = animal.WeightGrams, Labels = labels }, animal.Id!)));
+    }
+
+    await batch.ExecuteAsync(cancellationToken);
+    foreach (var call in labelled)
+    {
+        var animal = await call;
+        Console.WriteLine($"  {animal.Name,-6} barn={animal.Labels?["barn"]}");
+    }
+
+    Console.WriteLine($"Labelled {labelled.Count} animals in one batch request");
+    Console.WriteLine($"Done: 2 uploads (simple and resumable), {count} listed, 1 verified download, {labelled.Count} labelled in a batch.");
 }
 
 static string Short(string? hash) => hash is null ? "(none)" : hash[..12] + "…";

@@ -15,13 +15,16 @@ namespace Farm.Server;
 /// <summary>
 /// <c>POST /batch/farm/v1</c>: a <c>multipart/mixed</c> body of <c>application/http</c> parts, parsed strictly. Each
 /// call is sent to this same server as a request of its own (so it is routed, recorded and faulted like any call),
-/// and the answers come back as <c>response-&lt;Content-ID&gt;</c> parts in shuffled order, as a real server may.
+/// and the answers come back as <c>response-</c> Content-IDs in shuffled order, as a real server may. A
+/// <see cref="ScriptedFault"/> for <see cref="RequestKind.Batch"/> can hold the answer, fail it after the calls ran,
+/// or spoil the first call's part.
 /// </summary>
 internal sealed class BatchEndpoint : IDisposable
 {
     public const string PathPrefix = "/batch/";
 
     private const int MaxPartBytes = 1024 * 1024;
+    private const int MaxBodyBytes = 64 * 1024 * 1024;
 
     // Headers of the outer request that every call inherits unless it sets its own.
     private static readonly string[] SharedHeaders = [HeaderNames.Authorization, HeaderNames.UserAgent];
@@ -31,10 +34,16 @@ internal sealed class BatchEndpoint : IDisposable
 
     public BatchEndpoint(FarmServerOptions options) => this.options = options;
 
+    /// <summary>Every batch body received, byte for byte.</summary>
+    public AppendOnlyLog<RecordedBatch> Received { get; } = new();
+
     public async Task HandleAsync(HttpContext context)
     {
         string boundary = RequireMultipartMixed(context.Request.ContentType);
-        var calls = await ReadCallsAsync(context, boundary);
+        using var raw = await ReadBodyAsync(context);
+        Received.Add(new RecordedBatch(context.Request.ContentType, raw.ToArray()));
+        var calls = await ReadCallsAsync(context, raw, boundary);
+        ScriptedFault? fault = context.Features.Get<ScriptedFault>();
         var answers = new List<(string Id, HttpResponseMessage Response, byte[] Body)>(calls.Count);
         try
         {
@@ -44,8 +53,22 @@ internal sealed class BatchEndpoint : IDisposable
                 answers.Add((id, response, await response.Content.ReadAsByteArrayAsync(context.RequestAborted)));
             }
 
+            if (fault?.Hold is { } hold)
+            {
+                fault.Reached?.TrySetResult();
+                await hold.WaitAsync(context.RequestAborted);
+            }
+
+            if (fault is { PersistThenFail: true, Status: > 0 })
+            {
+                // The calls ran but their answers are lost, as when a proxy fails after the backend acted.
+                await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", $"Injected fault after running the batch: {fault.Status}.");
+                return;
+            }
+
+            string first = answers[0].Id;
             Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(answers));
-            await WriteAnswersAsync(context, answers);
+            await WriteAnswersAsync(context, answers, fault?.BatchAnswer is { } damage ? (first, damage) : null);
         }
         finally
         {
@@ -70,9 +93,27 @@ internal sealed class BatchEndpoint : IDisposable
         return string.IsNullOrEmpty(boundary) ? throw FarmApiException.BadRequest("The multipart/mixed Content-Type has no boundary.") : boundary;
     }
 
-    private async Task<List<(string Id, EmbeddedHttpRequest Call)>> ReadCallsAsync(HttpContext context, string boundary)
+    private static async Task<MemoryStream> ReadBodyAsync(HttpContext context)
     {
-        var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = MaxPartBytes };
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            throw FarmApiException.BadRequest($"A batch body may hold at most {MaxBodyBytes} bytes.");
+        }
+
+        var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        if (raw.Length > MaxBodyBytes)
+        {
+            throw FarmApiException.BadRequest($"A batch body may hold at most {MaxBodyBytes} bytes.");
+        }
+
+        raw.Position = 0;
+        return raw;
+    }
+
+    private async Task<List<(string Id, EmbeddedHttpRequest Call)>> ReadCallsAsync(HttpContext context, Stream raw, string boundary)
+    {
+        var reader = new MultipartReader(boundary, raw) { BodyLengthLimit = MaxPartBytes };
         var calls = new List<(string Id, EmbeddedHttpRequest Call)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -153,18 +194,36 @@ internal sealed class BatchEndpoint : IDisposable
         }
     }
 
-    private static async Task WriteAnswersAsync(HttpContext context, List<(string Id, HttpResponseMessage Response, byte[] Body)> answers)
+    /// <summary>Google answers <c>&lt;x&gt;</c> with <c>&lt;response-x&gt;</c>; a bare id gets a bare <c>response-</c> prefix.</summary>
+    private static string AnswerId(string id) =>
+        id.Length >= 2 && id[0] == '<' && id[^1] == '>' ? "<response-" + id[1..^1] + ">" : "response-" + id;
+
+    private static async Task WriteAnswersAsync(HttpContext context, List<(string Id, HttpResponseMessage Response, byte[] Body)> answers, (string Id, BatchAnswerFault Fault)? spoil)
     {
         string boundary = "batch_" + Guid.NewGuid().ToString("N");
         var text = new StringBuilder();
         using var body = new MemoryStream();
         foreach (var (id, response, content) in answers)
         {
+            BatchAnswerFault? damage = spoil is { } s && s.Id == id ? s.Fault : null;
+            bool spoiled = damage is not null;
+            if (spoiled && damage == BatchAnswerFault.Omit)
+            {
+                continue;
+            }
+
             text.Clear();
             text.Append("--").Append(boundary).Append("\r\n")
                 .Append("Content-Type: application/http\r\n")
-                .Append("Content-ID: response-").Append(id).Append("\r\n\r\n")
-                .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {(int)response.StatusCode} {response.ReasonPhrase}\r\n");
+                .Append("Content-ID: ").Append(AnswerId(spoiled && damage == BatchAnswerFault.UnknownId ? "<no-such-call>" : id)).Append("\r\n\r\n");
+            if (spoiled && damage == BatchAnswerFault.Garble)
+            {
+                text.Append("this is not an HTTP response\r\n\r\n");
+                body.Write(Encoding.ASCII.GetBytes(text.ToString()));
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {(int)response.StatusCode} {response.ReasonPhrase}\r\n");
             foreach (var header in response.Headers.Concat(response.Content.Headers).Where(h => h.Key is not ("Content-Length" or "Transfer-Encoding" or "Date" or "Server")))
             {
                 text.Append(header.Key).Append(": ").Append(string.Join(", ", header.Value)).Append("\r\n");

@@ -31,6 +31,7 @@ public sealed class FarmServer : IAsyncDisposable
         Requests = parts.Requests;
         Uploads = parts.Uploads;
         Auth = parts.Auth;
+        Batches = parts.Batch.Received;
         RootUri = rootUri;
     }
 
@@ -42,6 +43,9 @@ public sealed class FarmServer : IAsyncDisposable
 
     /// <summary>Every request received, with the headers and body hash a test judges a client by.</summary>
     public RequestRecorder Requests { get; }
+
+    /// <summary>Every batch body received, byte for byte, in arrival order.</summary>
+    public AppendOnlyLog<RecordedBatch> Batches { get; }
 
     /// <summary>Every upload the server completed.</summary>
     public UploadLog Uploads { get; }

@@ -32,7 +32,7 @@ public sealed record ScriptedFault
     /// <summary>Chunk: persist the chunk, then answer 200 with the resource although bytes are missing.</summary>
     public bool CompleteEarly { get; init; }
 
-    /// <summary>Chunk: persist the whole chunk but answer <see cref="Status"/>, as when the response is lost.</summary>
+    /// <summary>Chunk: persist the whole chunk but answer <see cref="Status"/>, as when the response is lost. Batch: run every call, then answer <see cref="Status"/>.</summary>
     public bool PersistThenFail { get; init; }
 
     /// <summary>Initiation: answer 200 without a <c>Location</c> header.</summary>
@@ -41,7 +41,7 @@ public sealed record ScriptedFault
     /// <summary>Initiation: put this host into the session URI instead of the one the client used.</summary>
     public string? LocationHost { get; init; }
 
-    /// <summary>Chunk: persist the chunk, complete <see cref="Reached"/>, then wait for this task before answering.</summary>
+    /// <summary>Chunk: persist the chunk, complete <see cref="Reached"/>, then wait for this task before answering. Batch: the same after running the calls.</summary>
     public Task? Hold { get; init; }
 
     /// <summary>Completed when the server starts holding the response (see <see cref="Hold"/>).</summary>
@@ -58,6 +58,9 @@ public sealed record ScriptedFault
 
     /// <summary>Download: ignore <c>Range</c> and send the whole media with 200.</summary>
     public bool IgnoreRange { get; init; }
+
+    /// <summary>Batch: spoil the answer to the first call (the others are answered as usual).</summary>
+    public BatchAnswerFault? BatchAnswer { get; init; }
 
     /// <summary>Download: after answering, replace the animal's picture with these bytes (the media changes mid-download).</summary>
     public byte[]? ReplaceMediaAfter { get; init; }

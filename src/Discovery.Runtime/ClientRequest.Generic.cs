@@ -138,6 +138,12 @@ public abstract class ClientRequest<TResponse> : RequestBase
         }
     }
 
+    /// <summary>Media cannot travel in a batch.</summary>
+    internal override bool HasMedia => _upload is not null;
+
+    /// <summary>Reads a response body that arrived some other way (a batch part) exactly as <see cref="ExecuteAsync"/> would.</summary>
+    internal TResponse ParseResponse(ReadOnlyMemory<byte> body) => Parse(body.Span);
+
     private MediaUploader Uploader(string missing)
     {
         var upload = _upload ?? throw new InvalidOperationException(missing);

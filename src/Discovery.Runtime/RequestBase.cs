@@ -93,6 +93,7 @@ public abstract partial class RequestBase
     /// <summary>Sends the plain (non-media) request with retries; returns the successful response.</summary>
     internal ValueTask<HttpResponseMessage> SendPlainAsync(bool async, CancellationToken cancellationToken)
     {
+        MarkExecuted();
         var description = Describe(BuildPath(), relativeToRoot: false, null);
         return Pipeline.SendWithRetryAsync(() => description.ToMessage(), canRetry: true, async, cancellationToken);
     }

@@ -23,7 +23,13 @@ if (args.Length > 0 && args[0] == "--telemetry")
         sink,
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
-    return;
+    return 0;
+}
+
+// With batch it measures 1000 metadata gets, sequential versus batched: ... -- batch [--calls 1000] [--runs 5] (see BatchBenchmark).
+if (args.Length > 0 && args[0] is BatchBenchmark.Command or BatchBenchmark.ServeCommand)
+{
+    return await BatchBenchmark.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "checksums")
@@ -103,6 +109,8 @@ foreach (int mib in sizes)
         File.Delete(path);
     }
 }
+
+return 0;
 
 static void Print(int mib, string name, Result run, Result raw)
     => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -21,6 +21,9 @@ public class SampleRunTests
         Assert.Contains("matches the file", output, StringComparison.Ordinal);
         Assert.Contains("Listed 2 animals", output, StringComparison.Ordinal);
         Assert.Contains("verified byte for byte", output, StringComparison.Ordinal);
+        Assert.Contains("  Pig    barn=north", output, StringComparison.Ordinal);
+        Assert.Contains("  Cow    barn=north", output, StringComparison.Ordinal);
+        Assert.Contains("Labelled 2 animals in one batch request", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,13 @@ internal static class ServiceEmitter
         writer.Line("/// <summary>The document's servicePath, relative to the root URL.</summary>");
         writer.Line("public const string " + MemberNames.DefaultServicePath + " = " + CSharp.Literal(service.ServicePath) + ";");
         writer.Line();
+        if (service.BatchPath is { } batchPath)
+        {
+            writer.Line("/// <summary>The document's batchPath, relative to the root URL.</summary>");
+            writer.Line("public const string " + MemberNames.DefaultBatchPath + " = " + CSharp.Literal(batchPath) + ";");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>Creates the service with its own HttpClient.</summary>");
         writer.Open("public " + name + "(" + KnownTypes.ServiceOptions + "? options = null) : base(null, options, " + defaults);
         InitializeResources(writer, service);
@@ -35,6 +42,13 @@ internal static class ServiceEmitter
         writer.Open("public " + name + "(" + KnownTypes.HttpClient + " httpClient, " + KnownTypes.ServiceOptions + "? options = null) : base(httpClient ?? throw new " + KnownTypes.ArgumentNullException + "(nameof(httpClient)), options, " + defaults);
         InitializeResources(writer, service);
         writer.Close();
+        if (service.BatchPath is not null)
+        {
+            writer.Line();
+            writer.Line("/// <summary>A new batch: calls of this service sent together in one HTTP request to <see cref=\"" + KnownTypes.ServiceBase + "." + MemberNames.RootUri + "\"/> plus <see cref=\"" + MemberNames.DefaultBatchPath + "\"/>.</summary>");
+            writer.Line("public " + KnownTypes.BatchRequest + " " + MemberNames.Batch + "() => new " + KnownTypes.BatchRequest + "(this, " + MemberNames.DefaultBatchPath + ");");
+        }
+
         ResourceEmitter.EmitMembers(writer, service.Resources, service.Methods, "this", context);
 
         writer.Close();

@@ -11,7 +11,8 @@ internal sealed record ServiceModel(
     string RootUrl,
     string ServicePath,
     EquatableArray<ResourceRefModel> Resources,
-    EquatableArray<MethodModel> Methods);
+    EquatableArray<MethodModel> Methods,
+    string? BatchPath);
 
 /// <summary>A top-level resource as the service class sees it: a property and the class it returns.</summary>
 internal sealed record ResourceRefModel(string PropertyName, TypeRef Type, string? Description, bool Deprecated);

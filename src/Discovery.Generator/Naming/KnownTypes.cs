@@ -21,6 +21,7 @@ internal static class KnownTypes
     public const string ParameterFormat = Runtime + "ParameterFormat";
     public const string UriTemplate = Runtime + "UriTemplate";
     public const string QueryBuilder = Runtime + "QueryBuilder";
+    public const string BatchRequest = Runtime + "BatchRequest";
 
     public const string ApiObject = RuntimeJson + "ApiObject";
     public const string JsonIO = RuntimeJson + "JsonIO";

@@ -37,6 +37,8 @@ internal static class MemberNames
     public const string JsonNames = "__JsonNames";
     public const string DefaultRootUrl = nameof(DefaultRootUrl);
     public const string DefaultServicePath = nameof(DefaultServicePath);
+    public const string DefaultBatchPath = nameof(DefaultBatchPath);
+    public const string Batch = nameof(Batch);
     public const string UploadLimits = nameof(UploadLimits);
     public const string DownloadAsync = nameof(DownloadAsync);
     public const string Download = nameof(Download);
@@ -71,7 +73,7 @@ internal static class MemberNames
 
     public static readonly string[] ReservedOnSchema = Reserve(ReservedOnEveryClass, ApiObject, new[] { ReadJson, JsonNames });
 
-    public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, ServiceBase, new[] { DefaultRootUrl, DefaultServicePath });
+    public static readonly string[] ReservedOnService = Reserve(ReservedOnEveryClass, ServiceBase, new[] { DefaultRootUrl, DefaultServicePath, DefaultBatchPath, Batch });
 
     // Every request reserves the members of every request base, so a method's names do not depend on
     // whether it uploads media or has a response.

@@ -148,7 +148,8 @@ internal sealed partial class DocumentParser
             rootUrl,
             servicePath,
             resourceRefs.ToEquatableArray(),
-            serviceMethods.ToEquatableArray());
+            serviceMethods.ToEquatableArray(),
+            OptionalString(root, "batchPath") is { } batchPath && !string.IsNullOrWhiteSpace(batchPath) ? batchPath : null);
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new ServiceUnit(UniqueHint(hints, hintPrefix), context, service));

@@ -142,6 +142,16 @@ internal sealed class HttpPipeline : IDisposable
         }
     }
 
+    /// <summary>
+    /// After a 401: makes the next request carry fresh credentials; false when the service has none to refresh. The
+    /// access token provider is asked anew for every request, so the next request asking it is the refresh.
+    /// </summary>
+    public ValueTask<bool> RefreshCredentialsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<bool>(_accessTokenProvider is not null);
+    }
+
     private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
         var provider = _accessTokenProvider;

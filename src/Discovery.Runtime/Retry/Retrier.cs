@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,7 +21,10 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
         => ErrorClassifier.Decide(failure, method, kind, policy.RetryNonIdempotent);
 
     /// <summary>Remembers the answer's Retry-After (or, without an answer, that there is none) for the next wait.</summary>
-    public void Heard(HttpResponseMessage? answer) => _retryAfter = answer is null ? null : RetryAfter(answer);
+    public void Heard(HttpResponseMessage? answer) => HeardRetryAfter(answer?.Headers.RetryAfter);
+
+    /// <summary>Remembers a Retry-After read elsewhere (a batch part's embedded answer); null when there is none.</summary>
+    public void HeardRetryAfter(RetryConditionHeaderValue? retryAfter) => _retryAfter = RetryAfter(retryAfter);
 
     /// <summary>Counts a failed attempt; false once the policy's attempts are spent.</summary>
     public bool Failed() => ++_failures < policy.MaxAttempts;
@@ -45,12 +49,21 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
     /// Waits before the next attempt (after <paramref name="cause"/>, which listeners see as the retry's reason). The sync path blocks on an event that a provider timer sets, which keeps fake
     /// clocks in control and never parks a thread-pool task.
     /// </summary>
-    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken, Exception? cause = null)
+    public ValueTask WaitAsync(bool async, CancellationToken cancellationToken, Exception? cause = null) => WaitAsync(TakeDelay(), async, cancellationToken, cause);
+
+    /// <summary>The wait the next attempt is owed: the server's Retry-After, or else the policy's delay for the failures so far.</summary>
+    public TimeSpan TakeDelay()
     {
         var delay = _retryAfter is { } serverDelay && serverDelay >= TimeSpan.Zero
             ? serverDelay
             : policy.GetDelay(Math.Max(1, _failures), Random.Shared.NextDouble());
         _retryAfter = null;
+        return delay;
+    }
+
+    /// <summary>Waits <paramref name="delay"/> on the service's clock (a batch waits once for all the calls it sends again).</summary>
+    public ValueTask WaitAsync(TimeSpan delay, bool async, CancellationToken cancellationToken, Exception? cause = null)
+    {
         CallTelemetry.Current?.Retrying(cause, _failures, delay);
         if (delay <= TimeSpan.Zero)
         {
@@ -74,9 +87,8 @@ internal sealed class Retrier(RetryPolicy policy, TimeProvider time)
     }
 
     /// <summary>Reads Retry-After as delta-seconds or an HTTP date relative to the provider's clock.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
     {
-        var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta;

@@ -78,6 +78,21 @@ public sealed class FarmServerBatchTests
     }
 
     [Fact]
+    public async Task A_bracketed_Content_ID_is_answered_as_Google_does_and_the_body_is_kept_byte_for_byte()
+    {
+        await using var server = await FarmServer.StartAsync();
+        string pig = server.AddAnimal("Pig");
+        using var http = new HttpClient();
+        var content = Batch([("<item1:x@farm>", $"GET /farm/v1/animals/{pig} HTTP/1.1\n\n")]);
+        byte[] sent = await content.ReadAsByteArrayAsync();
+
+        using var response = await http.PostAsync(new Uri(server.RootUri, "batch/farm/v1"), content);
+
+        Assert.Equal(["<response-item1:x@farm>"], (await AnswersAsync(response)).Keys);
+        Assert.Equal(sent, Assert.Single(server.Batches.All).Body);
+    }
+
+    [Fact]
     public async Task A_call_faulted_by_the_script_fails_alone()
     {
         await using var server = await FarmServer.StartAsync();
