@@ -31,6 +31,7 @@ internal static class MemberNames
     public const string ReadJson = nameof(ReadJson);
     public const string DefaultRootUrl = nameof(DefaultRootUrl);
     public const string DefaultServicePath = nameof(DefaultServicePath);
+    public const string Scopes = nameof(Scopes);
     public const string UploadLimits = nameof(UploadLimits);
     public const string DownloadAsync = nameof(DownloadAsync);
     public const string Download = nameof(Download);

@@ -121,6 +121,7 @@ internal sealed partial class DocumentParser
 
         var serviceScope = new NameScope(MemberNames.ReservedOnService);
         serviceScope.Reserve(clientName);
+        var scopes = ParseScopes(root, serviceScope);
         var namespaceScope = new NameScope(new[] { clientName });
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
         var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
@@ -142,7 +143,8 @@ internal sealed partial class DocumentParser
             rootUrl,
             servicePath,
             resourceRefs.ToEquatableArray(),
-            serviceMethods.ToEquatableArray());
+            serviceMethods.ToEquatableArray(),
+            scopes);
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new ServiceUnit(UniqueHint(hints, hintPrefix), context, service));
