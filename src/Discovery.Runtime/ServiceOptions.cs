@@ -25,6 +25,13 @@ public sealed class ServiceOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
 
+    /// <summary>
+    /// Google credentials whose tokens are sent like <see cref="AccessTokenProvider"/>'s (only to the service's own
+    /// host), cached, refreshed before they expire and replaced once when the API answers 401. Set this or
+    /// <see cref="AccessTokenProvider"/>, not both.
+    /// </summary>
+    public Auth.GoogleCredential? Credential { get; set; }
+
     /// <summary>Prefixed to the User-Agent header.</summary>
     public string? ApplicationName { get; set; }
 
