@@ -13,8 +13,12 @@ public sealed class ServiceOptions
     /// <summary>Sent as the <c>key</c> query parameter unless the request already set one.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>How failed requests and upload chunks are retried.</summary>
-    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+    /// <summary>
+    /// How failed requests and upload chunks are retried; <see cref="RetryPolicy.Default"/>'s settings unless set. A new
+    /// instance per options object, so that binding configuration into it (a Generic Host's options) cannot change the
+    /// process-wide default.
+    /// </summary>
+    public RetryPolicy Retry { get; set; } = new();
 
     /// <summary>The clock every backoff wait goes through, so tests can replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
