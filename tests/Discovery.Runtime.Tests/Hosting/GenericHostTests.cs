@@ -78,6 +78,30 @@ public sealed class GenericHostTests
     }
 
     [Fact]
+    public async Task With_a_resilience_handler_whose_retries_are_off_only_the_runtime_retries()
+    {
+        await using var server = await FarmServer.StartAsync();
+        server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 503 }, new ScriptedFault { Status = 503 });
+        var time = new Infrastructure.RecordingTimeProvider();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(new ServiceOptions { RootUri = server.RootUri, Retry = Infrastructure.FarmFixture.FastRetry(), TimeProvider = time });
+        builder.Services.AddHttpClient<FarmService>().AddStandardResilienceHandler(o =>
+        {
+            // README's settings: the runtime retries, and the handler's timeouts leave room for long uploads.
+            o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+            o.AttemptTimeout.Timeout = o.TotalRequestTimeout.Timeout = TimeSpan.FromHours(1);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromHours(2);
+        });
+        using var host = builder.Build();
+
+        await host.Services.GetRequiredService<FarmService>().Animals.List().ExecuteAsync();
+
+        // Two 503s and a success: three attempts, each sent once, and the two waits were the runtime's.
+        Assert.Equal(new[] { 503, 503, 200 }, server.Requests.Of(RequestKind.Json).Select(r => r.Status).ToArray());
+        Assert.Equal(2, time.Delays.Count);
+    }
+
+    [Fact]
     public async Task Without_a_host_the_service_still_works_on_its_own_client()
     {
         await using var server = await FarmServer.StartAsync();
