@@ -30,7 +30,9 @@ try
     // unreachable is reported within seconds instead of after the library's patient defaults.
     using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
     var retry = new RetryPolicy { MaxAttempts = 6, InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(2) };
-    using var farm = new FarmService(http, new ServiceOptions { RootUri = root, ApplicationName = "farm-sample", Retry = retry });
+    // The embedded server wants a token on every call, as Google does; another server (--server) gets none.
+    var credential = server is null ? null : SampleCredential.Create(server);
+    using var farm = new FarmService(http, new ServiceOptions { RootUri = root, ApplicationName = "farm-sample", Retry = retry, Credential = credential });
     await RunAsync(farm, options, folder, cancel.Token);
     return 0;
 }

@@ -21,6 +21,9 @@ public sealed class TokenAuthority
     /// <summary>When true, every API call must carry an unexpired token this server issued, or it is answered 401.</summary>
     public bool RequireTokens { get; set; }
 
+    /// <summary>How long the token endpoint and the metadata server wait before answering, so that concurrent clients overlap.</summary>
+    public TimeSpan IssueDelay { get; set; }
+
     /// <summary>Every token issued so far, by grant, in order.</summary>
     public AppendOnlyLog<IssuedToken> Issued { get; } = new();
 
@@ -29,6 +32,9 @@ public sealed class TokenAuthority
 
     /// <summary>Accepts the refresh-token grant for this client and refresh token.</summary>
     public void TrustAuthorizedUser(string clientId, string clientSecret, string refreshToken) => users[clientId] = (clientSecret, refreshToken);
+
+    /// <summary>Stops accepting every token issued so far, as when they are revoked: the next API call with one is answered 401.</summary>
+    public void RevokeAll() => tokens.Clear();
 
     internal RSA? ServiceAccountKey(string clientEmail) => serviceAccounts.GetValueOrDefault(clientEmail);
 

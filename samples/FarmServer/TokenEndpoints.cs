@@ -93,6 +93,11 @@ internal sealed class TokenEndpoints
 
     private async Task WriteAsync(HttpContext context, IssuedToken token)
     {
+        if (authority.IssueDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(authority.IssueDelay, context.RequestAborted);
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body);

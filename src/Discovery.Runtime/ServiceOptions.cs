@@ -13,8 +13,12 @@ public sealed class ServiceOptions
     /// <summary>Sent as the <c>key</c> query parameter unless the request already set one.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>How failed requests and upload chunks are retried.</summary>
-    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+    /// <summary>
+    /// How failed requests and upload chunks are retried; <see cref="RetryPolicy.Default"/>'s settings unless set. A new
+    /// instance per options object, so that binding configuration into it (a Generic Host's options) cannot change the
+    /// process-wide default.
+    /// </summary>
+    public RetryPolicy Retry { get; set; } = new();
 
     /// <summary>The clock every backoff wait goes through, so tests can replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -24,6 +28,13 @@ public sealed class ServiceOptions
     /// over a scheme at least as secure as the root URI's, never to a foreign upload session host.
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// Google credentials whose tokens are sent like <see cref="AccessTokenProvider"/>'s (only to the service's own
+    /// host), cached, refreshed before they expire and replaced once when the API answers 401. Set this or
+    /// <see cref="AccessTokenProvider"/>, not both.
+    /// </summary>
+    public Auth.GoogleCredential? Credential { get; set; }
 
     /// <summary>Prefixed to the User-Agent header.</summary>
     public string? ApplicationName { get; set; }

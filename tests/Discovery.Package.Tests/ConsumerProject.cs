@@ -77,16 +77,25 @@ internal static class ConsumerProject
     }
 
     // Uses the service, a resource's requests on both the async and the sync path, a data class, the JSON round
-    // trip and the error type, so a generator that did not load fails compilation instead of passing vacuously.
+    // trip, the error type and (given a key file) a credential, so a generator that did not load fails compilation
+    // instead of passing vacuously.
     private const string ProgramSource = """
         using System;
         using System.Collections.Generic;
         using Consumer.Farm;
         using Consumer.Farm.Data;
         using Discovery.Runtime;
+        using Discovery.Runtime.Auth;
         using Discovery.Runtime.Json;
 
-        using var farm = new FarmApi(new ServiceOptions { RootUri = new Uri(args[0]) });
+        // A second argument names a service-account key: every call then carries a token from its token_uri.
+        var options = new ServiceOptions { RootUri = new Uri(args[0]) };
+        if (args.Length > 1)
+        {
+            options.Credential = GoogleCredential.FromFile(args[1]).CreateScoped(FarmApi.Scopes.Farm);
+        }
+
+        using var farm = new FarmApi(options);
         var created = await farm.Animals.Insert(new Animal
         {
             Name = "Babe",

@@ -10,7 +10,9 @@ public sealed class FarmServerFixture : IAsyncLifetime
 {
     private FarmServer? _server;
 
-    public Uri RootUri => (_server ?? throw new InvalidOperationException("The server has not started.")).RootUri;
+    public Uri RootUri => Server.RootUri;
+
+    public FarmServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     public async Task InitializeAsync() => _server = await FarmServer.StartAsync();
 

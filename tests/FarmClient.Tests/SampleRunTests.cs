@@ -15,6 +15,7 @@ public class SampleRunTests
         var (exit, output, _) = await RunAsync();
 
         Assert.Equal(0, exit);
+        Assert.Contains("Authenticating as farm-sample@", output, StringComparison.Ordinal);
         Assert.Contains("Inserted Pig (PIG)", output, StringComparison.Ordinal);
         Assert.Contains("Uploaded  50%", output, StringComparison.Ordinal);
         Assert.Contains("Uploaded 100%", output, StringComparison.Ordinal);

@@ -49,11 +49,31 @@ internal static class ServiceEmitter
             writer.Line("public " + KnownTypes.BatchRequest + " " + MemberNames.Batch + "() => new " + KnownTypes.BatchRequest + "(this, " + MemberNames.DefaultBatchPath + ");");
         }
 
+        EmitScopes(writer, service.Scopes);
         ResourceEmitter.EmitMembers(writer, service.Resources, service.Methods, "this", context);
 
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    private static void EmitScopes(SourceWriter writer, EnumModel? scopes)
+    {
+        if (scopes is null)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The OAuth 2.0 scopes of this API, for <c>GoogleCredential.CreateScoped</c>.</summary>");
+        writer.Open("public static class " + scopes.ClassName);
+        foreach (var scope in scopes.Values)
+        {
+            XmlDoc.Summary(writer, scope.Description);
+            writer.Line("public const string " + scope.Name + " = " + CSharp.Literal(scope.Value) + ";");
+        }
+
+        writer.Close();
     }
 
     private static void InitializeResources(SourceWriter writer, ServiceModel service)

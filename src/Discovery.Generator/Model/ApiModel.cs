@@ -2,7 +2,7 @@ using Discovery.Generator.Common;
 
 namespace Discovery.Generator.Model;
 
-/// <summary>The service class and its top-level methods.</summary>
+/// <summary>The service class, its top-level methods, and its OAuth scopes (a constants class like an enum's).</summary>
 internal sealed record ServiceModel(
     TypeRef Type,
     string Title,
@@ -12,7 +12,8 @@ internal sealed record ServiceModel(
     string ServicePath,
     EquatableArray<ResourceRefModel> Resources,
     EquatableArray<MethodModel> Methods,
-    string? BatchPath);
+    string? BatchPath,
+    EnumModel? Scopes = null);
 
 /// <summary>A top-level resource as the service class sees it: a property and the class it returns.</summary>
 internal sealed record ResourceRefModel(string PropertyName, TypeRef Type, string? Description, bool Deprecated);

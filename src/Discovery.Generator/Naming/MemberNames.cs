@@ -39,6 +39,7 @@ internal static class MemberNames
     public const string DefaultServicePath = nameof(DefaultServicePath);
     public const string DefaultBatchPath = nameof(DefaultBatchPath);
     public const string Batch = nameof(Batch);
+    public const string Scopes = nameof(Scopes);
     public const string UploadLimits = nameof(UploadLimits);
     public const string DownloadAsync = nameof(DownloadAsync);
     public const string Download = nameof(Download);

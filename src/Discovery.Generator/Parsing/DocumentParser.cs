@@ -118,6 +118,7 @@ internal sealed partial class DocumentParser
 
         var serviceScope = new NameScope(MemberNames.ReservedOnService);
         serviceScope.Reserve(clientName);
+        var scopes = ParseScopes(root, serviceScope);
         var namespaceScope = new NameScope(new[] { clientName });
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
         var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
@@ -149,7 +150,8 @@ internal sealed partial class DocumentParser
             servicePath,
             resourceRefs.ToEquatableArray(),
             serviceMethods.ToEquatableArray(),
-            OptionalString(root, "batchPath") is { } batchPath && !string.IsNullOrWhiteSpace(batchPath) ? batchPath : null);
+            OptionalString(root, "batchPath") is { } batchPath && !string.IsNullOrWhiteSpace(batchPath) ? batchPath : null,
+            scopes);
 
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new ServiceUnit(UniqueHint(hints, hintPrefix), context, service));

@@ -27,6 +27,7 @@ internal sealed class BatchExecutor
     private readonly Uri _uri;
     private readonly int _maxCalls;
     private bool? _refreshed;
+    private HttpRequestMessage? _sent;
 
     public BatchExecutor(HttpPipeline pipeline, Uri uri, int maxCalls)
     {
@@ -64,6 +65,7 @@ internal sealed class BatchExecutor
     private async Task SendAsync(List<BatchCall> group, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = BatchWriter.Write(group) };
+        _sent = request;
         Exception failure;
         RetryConditionHeaderValue? retryAfter = null;
         try
@@ -161,7 +163,7 @@ internal sealed class BatchExecutor
     {
         if (failure is HttpError { StatusCode: HttpStatusCode.Unauthorized })
         {
-            if (!call.CredentialsRefreshed && await RefreshOnceAsync(cancellationToken).ConfigureAwait(false))
+            if (!call.CredentialsRefreshed && RefreshOnce())
             {
                 call.CredentialsRefreshed = true;
                 call.WantsBackoff = false;
@@ -182,9 +184,11 @@ internal sealed class BatchExecutor
         call.Fail(failure);
     }
 
-    /// <summary>Asks for fresh credentials at most once per round, however many calls were refused.</summary>
-    private async ValueTask<bool> RefreshOnceAsync(CancellationToken cancellationToken)
-        => _refreshed ??= await _pipeline.RefreshCredentialsAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Forgets the token the refused request carried, at most once per round however many calls were refused, so the
+    /// next request is authorized afresh; false when the request carried none of this service's credentials.
+    /// </summary>
+    private bool RefreshOnce() => _refreshed ??= _sent is not null && _pipeline.TokenRejected(_sent);
 
     /// <summary>Before the next round: the longest wait any of its calls is owed (the largest Retry-After, or the policy's backoff).</summary>
     private static async ValueTask WaitAsync(List<BatchCall> again, CancellationToken cancellationToken)

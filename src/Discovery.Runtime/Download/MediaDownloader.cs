@@ -24,6 +24,7 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
     private byte[] _buffer = Array.Empty<byte>();
     private long _received;
     private long? _total;
+    private bool _reauthorized;
 
     // The version of the media the first response came from: later ranges must come from the same one.
     private EntityTagHeaderValue? _version;
@@ -94,6 +95,13 @@ internal sealed class MediaDownloader(HttpPipeline pipeline, Uri uri, Stream des
         {
             // The requested range starts at the end: an empty media, or one whose last chunk ended exactly.
             _total = _received;
+            return null;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !_reauthorized && pipeline.TokenRejected(request))
+        {
+            // The token expired or was revoked: the same range again, once, with a fresh one.
+            _reauthorized = true;
             return null;
         }
 

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using Discovery.Runtime.Auth;
 
 namespace Discovery.Runtime;
 
@@ -23,6 +24,8 @@ internal sealed class HttpPipeline : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly string _userAgent;
     private readonly Func<CancellationToken, ValueTask<string?>>? _accessTokenProvider;
+    private readonly GoogleCredential? _credential;
+    private readonly TokenTransport? _tokens;
     private readonly TimeSpan _requestTimeout;
     private readonly RetryPolicy _retry;
     private readonly TimeProvider _time;
@@ -40,6 +43,17 @@ internal sealed class HttpPipeline : IDisposable
         DownloadChunkSize = Math.Max(1, options.DownloadChunkSize);
         Telemetry = new ServiceTelemetry(endpoint, options.LoggerFactory);
         Checksum = options.Checksum;
+        _credential = options.Credential;
+        if (_credential is not null)
+        {
+            if (_accessTokenProvider is not null)
+            {
+                throw new ArgumentException("ServiceOptions sets both Credential and AccessTokenProvider; set one of them.", nameof(options));
+            }
+
+            // Token requests take this service's client (a host's handlers and proxy apply), never its credentials.
+            _tokens = new TokenTransport((request, async, cancellationToken) => SendAttemptAsync(request, async, cancellationToken, 0), _retry, _time);
+        }
     }
 
     public HttpClient HttpClient { get; }
@@ -62,15 +76,21 @@ internal sealed class HttpPipeline : IDisposable
         }
     }
 
-    /// <summary>One attempt; transport failures propagate as thrown by HttpClient.</summary>
+    /// <summary>One attempt, authorized (see <see cref="AuthorizeAsync"/>); transport failures propagate as thrown by HttpClient.</summary>
     public async ValueTask<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
+    {
+        await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
+        return await SendAttemptAsync(request, async, cancellationToken, mediaBytes).ConfigureAwait(false);
+    }
+
+    /// <summary>One attempt with the User-Agent and the per-attempt timeout, but no credentials.</summary>
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken, long mediaBytes)
     {
         if (!request.Headers.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         }
 
-        await AuthorizeAsync(request, async, cancellationToken).ConfigureAwait(false);
         var limit = TimeoutFor(mediaBytes);
         using var attempt = limit == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt?.CancelAfter(limit);
@@ -108,12 +128,14 @@ internal sealed class HttpPipeline : IDisposable
     public Retrier NewRetrier() => new(_retry, _time);
 
     /// <summary>
-    /// Sends until a success status, retrying as the <see cref="Retrier"/> decides. Returns the successful
+    /// Sends until a success status, retrying as the <see cref="Retrier"/> decides, and once more with a fresh token
+    /// after a 401 (which the server answers before acting, so any method may repeat). Returns the successful
     /// response (caller disposes); throws <see cref="HttpError"/> or the transport exception otherwise.
     /// </summary>
     public async ValueTask<HttpResponseMessage> SendWithRetryAsync(Func<HttpRequestMessage> createRequest, bool canRetry, bool async, CancellationToken cancellationToken, long mediaBytes = 0)
     {
         var retrier = NewRetrier();
+        bool reauthorized = false;
         while (true)
         {
             using var request = createRequest();
@@ -124,6 +146,13 @@ internal sealed class HttpPipeline : IDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     return response;
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !reauthorized && canRetry && TokenRejected(request))
+                {
+                    reauthorized = true;
+                    response.Dispose();
+                    continue;
                 }
 
                 using (response)
@@ -143,23 +172,45 @@ internal sealed class HttpPipeline : IDisposable
     }
 
     /// <summary>
-    /// After a 401: makes the next request carry fresh credentials; false when the service has none to refresh. The
-    /// access token provider is asked anew for every request, so the next request asking it is the refresh.
+    /// The authorization step of every request this pipeline sends, usable on its own by callers that build their own
+    /// exchanges (a batch): a Bearer token from <see cref="ServiceOptions.Credential"/> or
+    /// <see cref="ServiceOptions.AccessTokenProvider"/>, only for the service's own host (<see cref="CredentialScope"/>).
+    /// After a 401, call <see cref="TokenRejected"/> and authorize the re-sent request again to get a fresh token.
     /// </summary>
-    public ValueTask<bool> RefreshCredentialsAsync(CancellationToken cancellationToken)
+    internal async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return new ValueTask<bool>(_accessTokenProvider is not null);
-    }
-
-    private async ValueTask AuthorizeAsync(HttpRequestMessage request, bool async, CancellationToken cancellationToken)
-    {
-        var provider = _accessTokenProvider;
-        if (provider is null || request.RequestUri is null || !CredentialScope.Allows(Endpoint.RootUri, request.RequestUri))
+        if ((_credential is null && _accessTokenProvider is null) || request.RequestUri is null || !CredentialScope.Allows(Endpoint.RootUri, request.RequestUri))
         {
             return;
         }
 
+        string? token = _credential is not null
+            ? await _credential.GetTokenAsync(_tokens!, async, cancellationToken).ConfigureAwait(false)
+            : await ProvidedTokenAsync(_accessTokenProvider!, async, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    /// <summary>
+    /// The server answered 401 to <paramref name="request"/>: its token is forgotten (once, however many requests
+    /// carried it), so the next <see cref="AuthorizeAsync"/> fetches a new one. True when the request carried a token
+    /// of this pipeline, i.e. when sending it again with a new token can help.
+    /// </summary>
+    internal bool TokenRejected(HttpRequestMessage request)
+    {
+        if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter: { Length: > 0 } token } || (_credential is null && _accessTokenProvider is null))
+        {
+            return false;
+        }
+
+        _credential?.Rejected(token);
+        return true;
+    }
+
+    private static async ValueTask<string?> ProvidedTokenAsync(Func<CancellationToken, ValueTask<string?>> provider, bool async, CancellationToken cancellationToken)
+    {
         var pending = provider(cancellationToken);
         string? token;
         if (async || pending.IsCompleted)
@@ -173,13 +224,11 @@ internal sealed class HttpPipeline : IDisposable
             token = pending.AsTask().GetAwaiter().GetResult();
         }
 
-        if (!string.IsNullOrEmpty(token))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        return token;
     }
 
-    private static HttpClient CreateHttpClient()
+    /// <summary>The client a service (or a credential on its own) creates when it is given none.</summary>
+    internal static HttpClient CreateHttpClient()
     {
 #if NETSTANDARD2_0
         // SocketsHttpHandler is .NET Core only; HttpClientHandler is the platform's handler there.

@@ -150,11 +150,12 @@ internal sealed partial class ResumableUploadEngine
 
         _lastError = error;
         _retrier.Heard(response);
-        if (kind == StepKind.UploadSession && response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !_unauthorizedRetried && (pipeline.TokenRejected(request) || kind == StepKind.UploadSession))
         {
-            // A token that expired mid-upload: the provider is asked again on the next request.
+            // A token that expired or was revoked mid-upload: the next request carries a fresh one, and a session
+            // asks what the server has before sending on; an initiation (which created nothing) is sent again.
             _unauthorizedRetried = true;
-            State = UploadState.Querying;
+            State = kind == StepKind.UploadSession ? UploadState.Querying : retryState;
             return;
         }
 
