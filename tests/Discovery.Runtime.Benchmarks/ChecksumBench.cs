@@ -101,18 +101,18 @@ internal static class ChecksumBench
         try
         {
             using var service = new BenchService(new ServiceOptions { RootUri = server.RootUri }, http);
-            var raw = new List<Measured>();
-            var runtime = new List<Measured>();
-            await MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => RawPutAsync(http, server, path))));
-            await MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => UploadAsync(server, service, path, MediaUpload.DefaultChunkSize, check: false))));
+            var raw = new List<Result>();
+            var runtime = new List<Result>();
+            await UploadMeasurement.MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => RawPutAsync(http, server, path))));
+            await UploadMeasurement.MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => UploadAsync(server, service, path, MediaUpload.DefaultChunkSize, check: false))));
             for (int r = 0; r < runs; r++)
             {
-                raw.Add(await MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => RawPutAsync(http, server, path)))));
-                runtime.Add(await MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => UploadAsync(server, service, path, MediaUpload.DefaultChunkSize, check: false)))));
+                raw.Add(await UploadMeasurement.MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => RawPutAsync(http, server, path)))));
+                runtime.Add(await UploadMeasurement.MeasureAsync(server, () => Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => UploadAsync(server, service, path, MediaUpload.DefaultChunkSize, check: false)))));
             }
 
             double rawSpeed = Median(raw.Select(m => m.MibPerSecond)), runSpeed = Median(runtime.Select(m => m.MibPerSecond));
-            long rawPeak = raw.Max(m => m.Peak), runPeak = runtime.Max(m => m.Peak);
+            long rawPeak = raw.Max(m => m.PeakOverBaseline), runPeak = runtime.Max(m => m.PeakOverBaseline);
             Console.WriteLine("16 concurrent x 64 MiB        aggregate MiB/s   vs raw   peak WS over baseline");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw HttpClient PUTs         {rawSpeed,10:F0}      100%   {rawPeak / 1048576.0,10:F1} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  resumable, 8 MiB, crc32c    {runSpeed,10:F0}   {runSpeed / rawSpeed,6:P0}   {runPeak / 1048576.0,10:F1} MiB  ({(runPeak - rawPeak) / 1048576.0:+0.0;-0.0} MiB vs raw)"));
@@ -155,36 +155,6 @@ internal static class ChecksumBench
         watch.Stop();
         process.Refresh();
         return (watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
-    }
-
-    private readonly record struct Measured(double MibPerSecond, long Peak);
-
-    private static async Task<Measured> MeasureAsync(SinkServer server, Func<Task> run)
-    {
-        server.Reset();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        long baseline = process.WorkingSet64;
-        long peak = baseline;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-            while (await timer.WaitForNextTickAsync(CancellationToken.None) && !stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.WorkingSet64);
-            }
-        });
-        var watch = Stopwatch.StartNew();
-        await run();
-        watch.Stop();
-        await stop.CancelAsync();
-        await sampler;
-        return new Measured(server.Received / 1048576.0 / watch.Elapsed.TotalSeconds, peak - baseline);
     }
 
     private static double Median(IEnumerable<double> values)

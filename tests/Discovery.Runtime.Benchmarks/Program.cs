@@ -35,7 +35,7 @@ if (args.Length > 0 && args[0] is BatchBenchmark.Command or BatchBenchmark.Serve
 if (args.Length > 0 && args[0] == "checksums")
 {
     await ChecksumBench.RunAsync(args.Length > 2 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
-    return;
+    return 0;
 }
 
 var sizes = new System.Collections.Generic.List<int>();
@@ -82,11 +82,11 @@ foreach (int mib in sizes)
         var chunkRuns = Array.ConvertAll(chunks, _ => new System.Collections.Generic.List<Result>());
         for (int r = 0; r < runs; r++)
         {
-            rawRuns.Add(await MeasureAsync(server, () => RawPutAsync(http, server, path)));
+            rawRuns.Add(await UploadMeasurement.MeasureAsync(server, () => RawPutAsync(http, server, path)));
             for (int c = 0; c < chunks.Length; c++)
             {
                 int chunk = chunks[c];
-                chunkRuns[c].Add(await MeasureAsync(server, async () =>
+                chunkRuns[c].Add(await UploadMeasurement.MeasureAsync(server, async () =>
                 {
                     long size = await service.Upload(new MediaFileUpload(path, "application/octet-stream", chunk, resumable: true)).ExecuteAsync();
                     if (size != new FileInfo(path).Length)
@@ -124,36 +124,6 @@ static async Task RawPutAsync(HttpClient http, SinkServer server, string path)
     response.EnsureSuccessStatusCode();
 }
 
-static async Task<Result> MeasureAsync(SinkServer server, Func<Task> run)
-{
-    server.Reset();
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-    using var process = Process.GetCurrentProcess();
-    process.Refresh();
-    long baseline = process.WorkingSet64;
-    long peak = baseline;
-    using var stop = new CancellationTokenSource();
-    var sampler = Task.Run(async () =>
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-        while (await timer.WaitForNextTickAsync(CancellationToken.None) && !stop.IsCancellationRequested)
-        {
-            process.Refresh();
-            peak = Math.Max(peak, process.WorkingSet64);
-        }
-    });
-    long allocated = GC.GetTotalAllocatedBytes(precise: true);
-    var watch = Stopwatch.StartNew();
-    await run();
-    watch.Stop();
-    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-    await stop.CancelAsync();
-    await sampler;
-    return new Result(server.Received / 1048576.0 / watch.Elapsed.TotalSeconds, peak - baseline, allocated);
-}
-
 static Result Median(System.Collections.Generic.List<Result> results)
 {
     var sorted = results.ToArray();
@@ -178,4 +148,3 @@ static void WriteFile(string path, long length)
     }
 }
 
-internal readonly record struct Result(double MibPerSecond, long PeakOverBaseline, long Allocated);
