@@ -17,7 +17,7 @@ namespace Farm.Server;
 /// call is sent to this same server as a request of its own (so it is routed, recorded and faulted like any call),
 /// and the answers come back as <c>response-</c> Content-IDs in shuffled order, as a real server may. A
 /// <see cref="ScriptedFault"/> for <see cref="RequestKind.Batch"/> can hold the answer, fail it after the calls ran,
-/// or spoil the first call's part.
+/// cut it mid-body, or spoil the first call's part.
 /// </summary>
 internal sealed class BatchEndpoint : IDisposable
 {
@@ -64,6 +64,12 @@ internal sealed class BatchEndpoint : IDisposable
                 // The calls ran but their answers are lost, as when a proxy fails after the backend acted.
                 await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", $"Injected fault after running the batch: {fault.Status}.");
                 return;
+            }
+
+            if (fault is { PersistThenFail: true, AbortAfterBytes: not null })
+            {
+                // The calls ran and their answer starts, then the connection drops: the client cannot know which ran.
+                context.Response.Body = new FaultyResponseStream(context, fault);
             }
 
             string first = answers[0].Id;

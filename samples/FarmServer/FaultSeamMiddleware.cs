@@ -43,7 +43,7 @@ internal sealed class FaultSeamMiddleware
 
                 await JsonResponses.WriteErrorAsync(context, fault.Status, fault.Reason ?? "backendError", $"Injected fault: {fault.Status}.");
             }
-            else if (fault is { AbortAfterBytes: int cut } && kind != RequestKind.Download)
+            else if (fault is { AbortAfterBytes: int cut, PersistThenFail: false } && kind != RequestKind.Download)
             {
                 await DrainAsync(body, cut, context);
                 context.Abort();

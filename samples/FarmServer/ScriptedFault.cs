@@ -17,7 +17,10 @@ public sealed record ScriptedFault
     /// <summary>Sent as <c>Retry-After</c> with <see cref="Status"/>.</summary>
     public string? RetryAfter { get; init; }
 
-    /// <summary>Read this many request body bytes (downloads: write this many response bytes), then drop the connection.</summary>
+    /// <summary>
+    /// Read this many request body bytes (downloads, and a batch with <see cref="PersistThenFail"/>: write this many
+    /// response bytes), then drop the connection.
+    /// </summary>
     public int? AbortAfterBytes { get; init; }
 
     /// <summary>Chunk: persist only the first this-many bytes of the chunk and answer 308.</summary>
@@ -32,7 +35,7 @@ public sealed record ScriptedFault
     /// <summary>Chunk: persist the chunk, then answer 200 with the resource although bytes are missing.</summary>
     public bool CompleteEarly { get; init; }
 
-    /// <summary>Chunk: persist the whole chunk but answer <see cref="Status"/>, as when the response is lost. Batch: run every call, then answer <see cref="Status"/>.</summary>
+    /// <summary>Chunk: persist the whole chunk but answer <see cref="Status"/>, as when the response is lost. Batch: run every call, then answer <see cref="Status"/> or cut the answer after <see cref="AbortAfterBytes"/>.</summary>
     public bool PersistThenFail { get; init; }
 
     /// <summary>Initiation: answer 200 without a <c>Location</c> header.</summary>

@@ -33,6 +33,9 @@ internal abstract class BatchCall
     /// <summary>Whether the next attempt owes a backoff wait (a retry after a 401 does not).</summary>
     public bool WantsBackoff { get; set; }
 
+    /// <summary>Why the call goes again: the reason its round's wait reports.</summary>
+    public Exception? LastFailure { get; set; }
+
     public abstract Task Task { get; }
 
     public bool IsComplete => Task.IsCompleted;

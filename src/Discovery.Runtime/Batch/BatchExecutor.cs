@@ -68,9 +68,11 @@ internal sealed class BatchExecutor
         _sent = request;
         Exception failure;
         RetryConditionHeaderValue? retryAfter = null;
+        bool answered = false;
         try
         {
             using var response = await _pipeline.SendOnceAsync(request, async: true, cancellationToken).ConfigureAwait(false);
+            answered = true;
             if (response.IsSuccessStatusCode)
             {
                 byte[] body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -86,11 +88,13 @@ internal sealed class BatchExecutor
             failure = e;
         }
 
-        // The request as a whole failed: each call is decided as it would be alone, so a 503 sends everything again and
-        // a 500 or a reset only what may safely run twice.
+        // The request as a whole failed. A connection lost before any answer sends everything again; otherwise each call
+        // is decided as it would be alone, so a 503 sends everything again and a 500 or a cut answer only what may
+        // safely run twice.
+        var kind = answered ? StepKind.Plain : StepKind.UnansweredBatch;
         foreach (var call in group)
         {
-            await FailedAsync(call, failure, retryAfter, cancellationToken).ConfigureAwait(false);
+            await FailedAsync(call, failure, retryAfter, kind, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -117,11 +121,11 @@ internal sealed class BatchExecutor
                 string why = boundary is null
                     ? "the batch response is not multipart/mixed with a boundary (Content-Type: " + (type?.ToString() ?? "none") + ")"
                     : "the batch response has no part with Content-ID response-" + call.ContentId;
-                await FailedAsync(call, Unreadable(call, why), null, cancellationToken).ConfigureAwait(false);
+                await FailedAsync(call, Unreadable(call, why), null, StepKind.Plain, cancellationToken).ConfigureAwait(false);
             }
             else if (answer.Problem is { } problem)
             {
-                await FailedAsync(call, Unreadable(call, problem), null, cancellationToken).ConfigureAwait(false);
+                await FailedAsync(call, Unreadable(call, problem), null, StepKind.Plain, cancellationToken).ConfigureAwait(false);
             }
             else if (answer.IsSuccess)
             {
@@ -132,7 +136,7 @@ internal sealed class BatchExecutor
                 // The same error the call raises alone: its own status, body, verb and URI.
                 string? text = answer.Body.Length == 0 ? null : Encoding.UTF8.GetString(answer.Body.Span.Slice(0, Math.Min(answer.Body.Length, MaxErrorBody)));
                 var error = new HttpError(answer.Status, text, call.Method.Method, call.Description.Uri);
-                await FailedAsync(call, error, answer.RetryAfter, cancellationToken).ConfigureAwait(false);
+                await FailedAsync(call, error, answer.RetryAfter, StepKind.Plain, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -159,7 +163,7 @@ internal sealed class BatchExecutor
     }
 
     /// <summary>Marks a failed call to go again, or completes it with <paramref name="failure"/>.</summary>
-    private async ValueTask FailedAsync(BatchCall call, Exception failure, RetryConditionHeaderValue? retryAfter, CancellationToken cancellationToken)
+    private async ValueTask FailedAsync(BatchCall call, Exception failure, RetryConditionHeaderValue? retryAfter, StepKind kind, CancellationToken cancellationToken)
     {
         if (failure is HttpError { StatusCode: HttpStatusCode.Unauthorized })
         {
@@ -175,9 +179,10 @@ internal sealed class BatchExecutor
         }
 
         call.Retrier.HeardRetryAfter(retryAfter);
-        if (call.Retrier.Decide(failure, call.Method, StepKind.Plain) == ErrorClass.Retry && call.Retrier.Failed())
+        if (call.Retrier.Decide(failure, call.Method, kind) == ErrorClass.Retry && call.Retrier.Failed())
         {
             call.WantsBackoff = true;
+            call.LastFailure = failure;
             return;
         }
 
@@ -194,20 +199,22 @@ internal sealed class BatchExecutor
     private static async ValueTask WaitAsync(List<BatchCall> again, CancellationToken cancellationToken)
     {
         TimeSpan delay = TimeSpan.Zero;
-        Retrier? clock = null;
+        BatchCall? longest = null;
         foreach (var call in again)
         {
             if (call.WantsBackoff)
             {
                 var owed = call.Retrier.TakeDelay();
-                delay = owed > delay ? owed : delay;
-                clock ??= call.Retrier;
+                if (longest is null || owed > delay)
+                {
+                    (delay, longest) = (owed, call);
+                }
             }
         }
 
-        if (clock is not null)
+        if (longest is not null)
         {
-            await clock.WaitAsync(delay, async: true, cancellationToken).ConfigureAwait(false);
+            await longest.Retrier.WaitAsync(delay, async: true, cancellationToken, longest.LastFailure).ConfigureAwait(false);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,7 +18,11 @@ public sealed class BatchRequest
     /// <summary>The most calls one HTTP request may carry; Google's batch endpoints refuse more.</summary>
     public const int MaxCallsLimit = 1000;
 
+    // What a batch's activity and metrics are named by, where a single call has its method id.
+    private const string TelemetryName = "batch";
+
     private readonly ServiceBase _service;
+    private readonly string _batchPath;
     private readonly List<BatchCall> _calls = new();
     private readonly string _idPrefix = Guid.NewGuid().ToString("N").Substring(0, 12);
     private int _maxCallsPerRequest = 100;
@@ -29,7 +34,8 @@ public sealed class BatchRequest
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(batchPath);
         _service = service;
-        Uri = new Uri(service.RootUri.AbsoluteUri + batchPath.TrimStart('/'));
+        _batchPath = batchPath.TrimStart('/');
+        Uri = new Uri(service.RootUri.AbsoluteUri + _batchPath);
     }
 
     /// <summary>Where the batch is posted: <see cref="ServiceBase.RootUri"/> plus the document's batchPath.</summary>
@@ -96,6 +102,24 @@ public sealed class BatchRequest
             return;
         }
 
+        // One Client activity for the whole batch: its HTTP requests are its children, its follow-up rounds its retries.
+        using var telemetry = CallTelemetry.Start(_service.Pipeline.Telemetry, TelemetryName, "POST", _batchPath, relativeToRoot: true);
+        try
+        {
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (CallTelemetry.Ends(telemetry, e, cancellationToken))
+        {
+            throw;
+        }
+        finally
+        {
+            telemetry?.BatchEnded(_calls.Count, _calls.Count(c => c.Task.IsFaulted));
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await new BatchExecutor(_service.Pipeline, Uri, _maxCallsPerRequest).RunAsync(_calls, cancellationToken).ConfigureAwait(false);

@@ -11,4 +11,10 @@ internal enum StepKind
 
     /// <summary>A chunk or status query on a session URI: the status query makes a repeat exact; 404/410 mean the session is gone.</summary>
     UploadSession,
+
+    /// <summary>
+    /// A call in a batch whose HTTP request failed before any answer arrived: the batch contract counts that as a batch
+    /// the server did not act on, so every call in it goes again, whatever its method.
+    /// </summary>
+    UnansweredBatch,
 }

@@ -164,6 +164,16 @@ internal sealed class CallTelemetry : IDisposable
         }
     }
 
+    /// <summary>A batch ends: how many calls it carried and how many of them failed (the batch itself may still succeed).</summary>
+    public void BatchEnded(int calls, int failedCalls)
+    {
+        if (_activity is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag(TelemetryTags.BatchCalls, calls);
+            activity.SetTag(TelemetryTags.BatchFailedCalls, failedCalls);
+        }
+    }
+
     public void MediaSent(long bytes) => Count(DiscoveryTelemetry.MediaBytesSent, bytes);
 
     public void MediaReceived(long bytes) => Count(DiscoveryTelemetry.MediaBytesReceived, bytes);

@@ -20,6 +20,8 @@ internal static class TelemetryTags
     public const string RetryAttempt = "discovery.retry.attempt";
     public const string RetryDelay = "discovery.retry.delay";
     public const string UploadOffset = "discovery.upload.offset";
+    public const string BatchCalls = "discovery.batch.calls";
+    public const string BatchFailedCalls = "discovery.batch.failed_calls";
 
     public const string RetryEvent = "discovery.retry";
     public const string StatusQueryEvent = "discovery.upload.status_query";

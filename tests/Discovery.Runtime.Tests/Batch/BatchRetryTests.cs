@@ -248,7 +248,7 @@ public sealed class BatchRetryTests
     }
 
     [Fact]
-    public async Task An_outer_reset_resends_the_idempotent_calls_and_reports_the_insert_as_unknown()
+    public async Task A_connection_lost_before_any_answer_sends_the_whole_batch_again()
     {
         await using var farm = await FarmFixture.StartAsync();
         string pig = farm.Server.AddAnimal("Pig");
@@ -260,10 +260,29 @@ public sealed class BatchRetryTests
         await batch.ExecuteAsync();
 
         Assert.Equal("Pig", (await got).Name);
+        Assert.Equal("Hen", (await hen).Name);
+        Assert.Equal(1, farm.Server.Executed("POST"));
+        Assert.Equal(1, farm.Server.Executed("GET"));
+        Assert.Equal(2, farm.Server.Requests.Of(RequestKind.Batch).Count);
+    }
+
+    [Fact]
+    public async Task An_answer_cut_mid_body_resends_the_idempotent_calls_and_reports_the_insert_as_unknown()
+    {
+        await using var farm = await FarmFixture.StartAsync();
+        string pig = farm.Server.AddAnimal("Pig");
+        farm.Server.Script.Enqueue(RequestKind.Batch, new ScriptedFault { PersistThenFail = true, AbortAfterBytes = 40 });
+
+        var batch = farm.Farm.Batch();
+        var got = batch.Add(farm.Farm.Animals.Get(pig));
+        var hen = batch.Add(farm.Farm.Animals.Insert(new Animal { Name = "Hen" }));
+        await batch.ExecuteAsync();
+
+        Assert.Equal("Pig", (await got).Name);
         var lost = await Assert.ThrowsAnyAsync<Exception>(() => hen);
         Assert.True(lost is HttpRequestException or System.IO.IOException, lost.ToString());
-        Assert.Equal(0, farm.Server.Executed("POST"));
-        Assert.Equal(1, farm.Server.Executed("GET"));
+        Assert.Equal(1, farm.Server.Executed("POST"));
+        Assert.Equal(2, farm.Server.Executed("GET"));
         Assert.Equal(2, farm.Server.Requests.Of(RequestKind.Batch).Count);
     }
 }

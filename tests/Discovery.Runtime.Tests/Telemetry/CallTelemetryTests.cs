@@ -225,4 +225,34 @@ public sealed class CallTelemetryTests
         Assert.Equal(5, t.Logs.Entries.Count(e => e.Event.Name == "Retry"));
         Assert.Equal("farm.animals.get /farm/v1/animals/{animalId}: attempt 1 failed with 503; retrying in 10 ms", t.Logs.Entries[0].Message);
     }
+    [Fact]
+    public async Task A_batch_is_one_client_activity_over_its_requests_with_its_call_counts_and_its_follow_up_round()
+    {
+        await using var t = await TelemetryFarm.StartAsync();
+        var id = t.Fixture.Server.AddAnimal("Pig");
+        t.Fixture.Server.Script.Enqueue(RequestKind.Json, new ScriptedFault { Status = 503 });
+        using var root = t.Recorder.Begin();
+
+        var batch = t.Farm.Batch();
+        var first = batch.Add(t.Farm.Animals.Get(id));
+        var second = batch.Add(t.Farm.Animals.Get(id));
+        var missing = batch.Add(t.Farm.Animals.Get("no-such-animal"));
+        await batch.ExecuteAsync();
+
+        Assert.Equal("Pig", (await first).Name);
+        Assert.Equal("Pig", (await second).Name);
+        await Assert.ThrowsAsync<HttpError>(() => missing);
+        var call = Assert.Single(t.Recorder.Calls);
+        Assert.Equal("batch", call.DisplayName);
+        Assert.Equal(root.SpanId, call.ParentSpanId);
+        Assert.Equal("POST", call.GetTagItem("http.request.method"));
+        Assert.Equal("/batch/farm/v1", call.GetTagItem("url.template"));
+        Assert.Equal(3, call.GetTagItem("discovery.batch.calls"));
+        Assert.Equal(1, call.GetTagItem("discovery.batch.failed_calls"));
+        Assert.Equal(1, call.GetTagItem("http.request.resend_count"));
+        var retry = Assert.Single(call.Events);
+        Assert.Equal("503", retry.Tags.Single(x => x.Key == "error.type").Value);
+        Assert.Equal(2, t.Recorder.Activities.Count(a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == call.SpanId));
+        Assert.Equal("batch", Assert.Single(t.Recorder.Of("discovery.client.call.duration"))["discovery.method.id"]);
+    }
 }
