@@ -37,6 +37,20 @@ internal struct Crc32C
 #if NETSTANDARD2_0
         return UpdateWithTables(crc, data);
 #else
+        if (BitConverter.IsLittleEndian)
+        {
+            crc = Crc32CLanes.Long.Update(crc, ref data);
+            crc = Crc32CLanes.Short.Update(crc, ref data);
+        }
+
+        return UpdateOneLane(crc, data);
+#endif
+    }
+
+#if !NETSTANDARD2_0
+    /// <summary>One dependent chain of <c>crc32</c> instructions: each waits for the one before it (3 cycles per 8 bytes).</summary>
+    internal static uint UpdateOneLane(uint crc, ReadOnlySpan<byte> data)
+    {
         while (data.Length >= sizeof(ulong))
         {
             crc = System.Numerics.BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
@@ -49,8 +63,8 @@ internal struct Crc32C
         }
 
         return crc;
-#endif
     }
+#endif
 
     /// <summary>The table-driven update (slicing by 8): the netstandard2.0 path, and tested on every platform.</summary>
     internal static uint UpdateWithTables(uint crc, ReadOnlySpan<byte> data)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Discovery.Runtime.Integrity;
@@ -62,5 +63,38 @@ public sealed class Crc32CTests
 
         Assert.Equal(whole.Value, pieces.Value);
         Assert.Equal(whole.Value, ~table);
+    }
+    [Fact]
+    public void The_interleaved_lanes_give_the_one_lane_value_for_every_length_and_alignment_around_their_blocks()
+    {
+        var data = new byte[(3 * 4096 * 2) + (3 * 256 * 2) + 64];
+        new Random(9).NextBytes(data);
+        var lengths = new SortedSet<int>();
+        foreach (int block in new[] { 3 * 256, 3 * 4096 })
+        {
+            foreach (int multiple in new[] { 1, 2 })
+            {
+                for (int delta = -9; delta <= 9; delta++)
+                {
+                    lengths.Add((block * multiple) + delta);
+                }
+            }
+        }
+
+        lengths.Add((3 * 4096) + (3 * 256) + 7);
+        int checkedCases = 0;
+        foreach (int offset in new[] { 0, 1, 3, 8 })
+        {
+            foreach (int length in lengths)
+            {
+                var span = data.AsSpan(offset, length);
+                uint expected = Crc32C.UpdateWithTables(0x1234_5678, span);
+                Assert.Equal(expected, Crc32C.Update(0x1234_5678, span));
+                Assert.Equal(expected, Crc32C.UpdateOneLane(0x1234_5678, span));
+                checkedCases++;
+            }
+        }
+
+        Assert.Equal(4 * lengths.Count, checkedCases);
     }
 }
