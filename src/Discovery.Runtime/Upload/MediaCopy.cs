@@ -18,7 +18,7 @@ internal static class MediaCopy
     /// <summary>
     /// Copies <paramref name="length"/> bytes of the media from <paramref name="start"/> (to its end when the
     /// length is unknown) in pieces of at most <paramref name="bufferSize"/> bytes, each hashed (once) as it is
-    /// read, before it is written, so the hash never misses a byte the server may have received.
+    /// read and written, so the hash never misses a byte the server may have received.
     /// </summary>
     public static async ValueTask<long> CopyAsync(MediaUpload media, Stream destination, long start, long? length, int bufferSize, Action<long>? written, MediaHasher? hasher, bool async, CancellationToken cancellationToken)
     {
@@ -49,13 +49,18 @@ internal static class MediaCopy
                     break;
                 }
 
-                hasher?.Append(start + position, buffer.AsSpan(0, n));
                 if (async)
                 {
-                    await destination.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                    // The write goes first and the piece is hashed while the transport sends it: the buffer is only
+                    // read by both. A write that fails after the hash is fine (bytes hashed but unsent are sent again
+                    // and hashed once); one that fails before it leaves a gap, which is caught up or said, never wrong.
+                    var write = destination.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+                    hasher?.Append(start + position, buffer.AsSpan(0, n));
+                    await write.ConfigureAwait(false);
                 }
                 else
                 {
+                    hasher?.Append(start + position, buffer.AsSpan(0, n));
                     destination.Write(buffer, 0, n);
                 }
 
