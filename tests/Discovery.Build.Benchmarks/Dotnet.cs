@@ -33,7 +33,8 @@ internal static class Dotnet
             }
         }
 
-        // Node reuse and the compiler server stay on: the measured loop is a developer's warm edit-rebuild.
+        // Node reuse stays on (the measured loop is a developer's warm edit-rebuild); the compiler server is
+        // whatever Program put in the environment.
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

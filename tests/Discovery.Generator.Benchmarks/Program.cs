@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "size")
 // "compile [doc ...]" profiles what compiling the generated code costs, by part (CompileProfile).
 if (args.Length > 0 && args[0] == "compile")
 {
-    CompileProfile.Report(args.Length > 1 ? args.Skip(1).ToArray() : new[] { "compute.v1" }, runs: 3);
+    CompileProfile.Report(args.Length > 1 ? args.Skip(1).ToArray() : new[] { "compute.v1" }, runs: 5);
     return;
 }
 
