@@ -54,9 +54,16 @@ internal static class MediaCopy
                     // The write goes first and the piece is hashed while the transport sends it: the buffer is only
                     // read by both. A write that fails after the hash is fine (bytes hashed but unsent are sent again
                     // and hashed once); one that fails before it leaves a gap, which is caught up or said, never wrong.
+                    // The write is awaited whatever the hash does, so the pooled buffer never goes back mid-send.
                     var write = destination.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
-                    hasher?.Append(start + position, buffer.AsSpan(0, n));
-                    await write.ConfigureAwait(false);
+                    try
+                    {
+                        hasher?.Append(start + position, buffer.AsSpan(0, n));
+                    }
+                    finally
+                    {
+                        await write.ConfigureAwait(false);
+                    }
                 }
                 else
                 {
