@@ -64,6 +64,7 @@ public sealed class Crc32CTests
         Assert.Equal(whole.Value, pieces.Value);
         Assert.Equal(whole.Value, ~table);
     }
+
     [Fact]
     public void The_interleaved_lanes_give_the_one_lane_value_for_every_length_and_alignment_around_their_blocks()
     {

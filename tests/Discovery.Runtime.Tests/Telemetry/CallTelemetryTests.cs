@@ -225,6 +225,7 @@ public sealed class CallTelemetryTests
         Assert.Equal(5, t.Logs.Entries.Count(e => e.Event.Name == "Retry"));
         Assert.Equal("farm.animals.get /farm/v1/animals/{animalId}: attempt 1 failed with 503; retrying in 10 ms", t.Logs.Entries[0].Message);
     }
+
     [Fact]
     public async Task A_batch_is_one_client_activity_over_its_requests_with_its_call_counts_and_its_follow_up_round()
     {
