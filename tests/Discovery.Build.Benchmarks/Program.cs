@@ -6,7 +6,7 @@ using System.Linq;
 using Discovery.Build.Benchmarks;
 using Discovery.Tests;
 
-// Edit-rebuild time of a console app (Debug, `dotnet build --no-restore`, build server warm) that gets the
+// Edit-rebuild time of a console app (Debug, `dotnet build --no-restore`, compiler server warm unless turned off) that gets the
 // compute.v1 client in each of the ways of issue 7, against an empty app, in the same run. Each round edits
 // every app's Program.cs once, in turn, so load from elsewhere on the machine hits all cases alike.
 // Usage: dotnet run -c Release --project tests/Discovery.Build.Benchmarks -- [--runs 5] [--warmup 3] [--compiler-server on|off]

@@ -147,7 +147,6 @@ internal static class CompileProfile
             times.Add(stopwatch.Elapsed.TotalSeconds);
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
     }
 }
