@@ -29,12 +29,15 @@ public class NamingTests
             ToString2 = "toString",
             GetType2 = "getType",
             WriteJson2 = "writeJson",
+            WriteProperties2 = "writeProperties",
+            NextProperty2 = "nextProperty",
+            ReadUndeclared2 = "readUndeclared",
             Class = "class",
             Params = "params",
         };
 
         var json = item.ToString();
-        foreach (var wire in new[] { "@type", "foo-bar", "foo.bar", "2fast", "item", "Item", "equals", "toString", "getType", "writeJson", "class", "params" })
+        foreach (var wire in new[] { "@type", "foo-bar", "foo.bar", "2fast", "item", "Item", "equals", "toString", "getType", "writeJson", "writeProperties", "nextProperty", "readUndeclared", "class", "params" })
         {
             Assert.Contains("\"" + wire + "\":\"" + wire + "\"", json, System.StringComparison.Ordinal);
         }

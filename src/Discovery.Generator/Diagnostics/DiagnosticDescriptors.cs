@@ -17,7 +17,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownPathParameter = Create("DISCO008", "Path names an undeclared parameter", "The path of method '{0}' names '{1}', which is not one of its parameters; the method is skipped", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InternalError = Create("DISCO009", "Generator failure", "The generator failed on this document and generated nothing for it: {0}", DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor InvalidMetadata = Create("DISCO010", "Invalid item metadata", "{0} on '{1}' is not a valid C# name; nothing is generated for this document", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidMetadata = Create("DISCO010", "Invalid item metadata", "{0} on '{1}' is not a valid C# name, or starts with \"__\", which generated code keeps for itself; nothing is generated for this document", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnmatchedSelection = Create("DISCO011", "Methods entry matches nothing", "The {0} entry '{1}' matches no method or resource of '{2}' and is ignored{3}", DiagnosticSeverity.Warning);
 

@@ -8,11 +8,9 @@ namespace Discovery.Generator.Emit;
 /// <summary>C# literals and file headers, and the JSON helper calls that read and write each model type.</summary>
 internal static class CSharp
 {
-    /// <summary>The alias every file gives the runtime's JSON helpers; short, because it is on most lines.</summary>
-    public const string Json = "__J";
+    public const string Json = KnownTypes.JsonIOAlias;
 
-    /// <summary>The alias for the runtime's property-name tables, one field per schema class.</summary>
-    public const string Names = "__N";
+    public const string Names = KnownTypes.JsonPropertyNamesAlias;
 
     /// <summary>A string literal that is safe whatever the text holds (quotes, backslashes, line separators).</summary>
     public static string Literal(string text)
@@ -41,7 +39,7 @@ internal static class CSharp
         return builder.Append('"').ToString();
     }
 
-    public static string NullableType(TypeModel type) => type.FullyQualifiedName + "?";
+    public static string NullableType(TypeModel type) => type.QualifiedName + "?";
 
     // The runtime's JSON helpers are named after the primitive kinds (ReadInt32, WriteDurationValue); the
     // names are read once rather than formatted for every property.
@@ -56,50 +54,49 @@ internal static class CSharp
     /// <summary>A JsonReadFunc for one non-null element of this type.</summary>
     public static string ReadElement(TypeModel type, int depth = 1) => type.Kind switch
     {
-        TypeKind.Object => type.FullyQualifiedName + "." + MemberNames.ReadJson,
-        TypeKind.List => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadList<" + type.Element!.FullyQualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
-        TypeKind.Map => "static " + type.FullyQualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadMap<" + type.Element!.FullyQualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.Object => type.QualifiedName + "." + MemberNames.ReadJson,
+        TypeKind.List => "static " + type.QualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadList<" + type.Element!.QualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
+        TypeKind.Map => "static " + type.QualifiedName + " (ref " + KnownTypes.Utf8JsonReader + " r" + depth + ") => " + Json + ".ReadMap<" + type.Element!.QualifiedName + ">(ref r" + depth + ", " + ReadElement(type.Element!, depth + 1) + ")!",
         _ => Json + ".Read" + Suffix(type.Kind) + "Value",
     };
 
     /// <summary>An expression reading a property value (null for JSON null) from <c>reader</c>.</summary>
     public static string ReadProperty(TypeModel type) => type.Kind switch
     {
-        TypeKind.Object => Json + ".ReadObject<" + type.FullyQualifiedName + ">(ref reader, " + ReadElement(type) + ")",
-        TypeKind.List => Json + ".ReadList<" + type.Element!.FullyQualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
-        TypeKind.Map => Json + ".ReadMap<" + type.Element!.FullyQualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
+        TypeKind.Object => Json + ".ReadObject<" + type.QualifiedName + ">(ref reader, " + ReadElement(type) + ")",
+        TypeKind.List => Json + ".ReadList<" + type.Element!.QualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
+        TypeKind.Map => Json + ".ReadMap<" + type.Element!.QualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
         _ => Json + ".Read" + Suffix(type.Kind) + "(ref reader)",
     };
 
     /// <summary>A JsonWriteFunc for one element of this type.</summary>
     public static string WriteElement(TypeModel type, int depth = 1) => type.Kind switch
     {
-        TypeKind.Object => Json + ".WriteObjectValue<" + type.FullyQualifiedName + ">",
-        TypeKind.List => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteListValue<" + type.Element!.FullyQualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
-        TypeKind.Map => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteMapValue<" + type.Element!.FullyQualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
+        TypeKind.Object => Json + ".WriteObjectValue<" + type.QualifiedName + ">",
+        TypeKind.List => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteListValue<" + type.Element!.QualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
+        TypeKind.Map => "static (w" + depth + ", v" + depth + ") => " + Json + ".WriteMapValue<" + type.Element!.QualifiedName + ">(w" + depth + ", v" + depth + ", " + WriteElement(type.Element!, depth + 1) + ")",
         _ => Json + ".Write" + Suffix(type.Kind) + "Value",
     };
 
     /// <summary>A statement writing property <paramref name="member"/> under <paramref name="wireName"/>.</summary>
     public static string WriteProperty(TypeModel type, string wireName, string member) => type.Kind switch
     {
-        TypeKind.List => Json + ".WriteList<" + type.Element!.FullyQualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
-        TypeKind.Map => Json + ".WriteMap<" + type.Element!.FullyQualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
+        TypeKind.List => Json + ".WriteList<" + type.Element!.QualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
+        TypeKind.Map => Json + ".WriteMap<" + type.Element!.QualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
         _ => Json + ".Write" + Suffix(type.Kind) + "(writer, " + Literal(wireName) + ", " + member + ");",
     };
 
-    public static void Header(SourceWriter writer, string sourceFile, bool usesJson)
+    public static void Header(SourceWriter writer, FileContext context)
     {
         writer.Line("// <auto-generated/>");
-        writer.Line("// Generated by Discovery from " + XmlDoc.Escape(sourceFile) + ". Edits are lost on the next build.");
+        writer.Line("// Generated by Discovery from " + XmlDoc.Escape(context.SourceFile) + ". Edits are lost on the next build.");
         writer.Line("#nullable enable");
 
         // Deprecated members are still generated (and marked [Obsolete]); using them inside generated code is not the user's doing.
         writer.Line("#pragma warning disable CS0612, CS0618, CS1591");
-        if (usesJson)
+        foreach (var (alias, target) in KnownTypes.Aliases(context.Namespace, context.HasData))
         {
-            writer.Line("using " + Json + " = " + KnownTypes.JsonIO + ";");
-            writer.Line("using " + Names + " = " + KnownTypes.JsonPropertyNames + ";");
+            writer.Line("using " + alias + " = " + target + ";");
         }
 
         writer.Line();

@@ -11,13 +11,15 @@ internal static class MethodEmitter
 {
     public static void EmitFactories(SourceWriter writer, MethodModel method, string serviceExpression)
     {
-        var requestType = method.Request.FullyQualifiedName;
+        // The request class is nested in the class the factory is on, where the scope that named it keeps its
+        // simple name for it alone; a target-typed new then names no type. Factories were a tenth of a request-heavy client.
+        var requestType = method.Request.Name;
         var arguments = Arguments(method);
         var signature = string.Join(", ", arguments.ConvertAll(a => a.Type + " " + a.Name));
         var call = serviceExpression + string.Concat(arguments.ConvertAll(a => ", " + a.Name));
         XmlDoc.Summary(writer, method.Description);
         CSharp.Obsolete(writer, method.Deprecated);
-        writer.Line("public " + requestType + " " + method.MethodName + "(" + signature + ") => new " + requestType + "(" + call + (method.Upload is null ? string.Empty : ", null") + ");");
+        writer.Line("public " + requestType + " " + method.MethodName + "(" + signature + ") => new(" + call + (method.Upload is null ? string.Empty : ", null") + ");");
         if (method.Upload is { } upload)
         {
             writer.Line();
@@ -25,7 +27,7 @@ internal static class MethodEmitter
             // The description is on the overload above; repeating it would double the largest part of the file.
             writer.Line("/// <summary>As the overload without media, uploading <paramref name=\"" + upload.ArgumentName + "\"/> (a file path or any <see cref=\"" + KnownTypes.MediaUpload + "\"/>).</summary>");
             CSharp.Obsolete(writer, method.Deprecated);
-            writer.Line("public " + requestType + " " + method.MethodName + "(" + (signature.Length > 0 ? signature + ", " : string.Empty) + KnownTypes.MediaUpload + " " + upload.ArgumentName + ") => new " + requestType + "(" + call + ", " + upload.ArgumentName + ");");
+            writer.Line("public " + requestType + " " + method.MethodName + "(" + (signature.Length > 0 ? signature + ", " : string.Empty) + KnownTypes.MediaUpload + " " + upload.ArgumentName + ") => new(" + call + ", " + upload.ArgumentName + ");");
         }
     }
 
@@ -71,7 +73,7 @@ internal static class MethodEmitter
 
         if (method.Paging is { } paging && method.Response is { } response)
         {
-            EmitPaging(writer, paging, response.FullyQualifiedName);
+            EmitPaging(writer, paging, response.QualifiedName);
         }
 
         foreach (var parameter in method.Parameters)
@@ -103,7 +105,7 @@ internal static class MethodEmitter
         var header = "protected override void " + MemberNames.WriteBody + "(" + KnownTypes.Utf8JsonWriter + " writer)";
         if (context.DataWrapper)
         {
-            writer.Line(header + " => " + CSharp.Json + ".WriteDataWrapped<" + body.Type.FullyQualifiedName + ">(writer, " + body.PropertyName + ", " + CSharp.WriteElement(body.Type) + ");");
+            writer.Line(header + " => " + CSharp.Json + ".WriteDataWrapped<" + body.Type.QualifiedName + ">(writer, " + body.PropertyName + ", " + CSharp.WriteElement(body.Type) + ");");
         }
         else if (body.Type.Kind == TypeKind.Object)
         {
@@ -112,7 +114,7 @@ internal static class MethodEmitter
         else
         {
             writer.Open(header);
-            writer.Line(KnownTypes.JsonWriteFunc(body.Type.FullyQualifiedName) + " write = " + CSharp.WriteElement(body.Type) + ";");
+            writer.Line(KnownTypes.JsonWriteFunc(body.Type.QualifiedName) + " write = " + CSharp.WriteElement(body.Type) + ";");
             writer.Line("write(writer, " + body.PropertyName + ");");
             writer.Close();
         }
@@ -121,21 +123,21 @@ internal static class MethodEmitter
     private static void EmitResponse(SourceWriter writer, TypeModel response, FileContext context)
     {
         writer.Line();
-        var header = "protected override " + response.FullyQualifiedName + " " + MemberNames.ReadResponse + "(ref " + KnownTypes.Utf8JsonReader + " reader)";
+        var header = "protected override " + response.QualifiedName + " " + MemberNames.ReadResponse + "(ref " + KnownTypes.Utf8JsonReader + " reader)";
         if (context.DataWrapper)
         {
-            writer.Line(header + " => " + CSharp.Json + ".ReadDataWrapped<" + response.FullyQualifiedName + ">(ref reader, " + CSharp.ReadElement(response) + ");");
+            writer.Line(header + " => " + CSharp.Json + ".ReadDataWrapped<" + response.QualifiedName + ">(ref reader, " + CSharp.ReadElement(response) + ");");
         }
         else if (response.Kind == TypeKind.Object)
         {
             // ReadJson starts the reader itself.
-            writer.Line(header + " => " + response.FullyQualifiedName + "." + MemberNames.ReadJson + "(ref reader);");
+            writer.Line(header + " => " + response.QualifiedName + "." + MemberNames.ReadJson + "(ref reader);");
         }
         else
         {
             writer.Open(header);
             writer.Line(CSharp.Json + ".Begin(ref reader);");
-            writer.Line(KnownTypes.JsonReadFunc(response.FullyQualifiedName) + " read = " + CSharp.ReadElement(response) + ";");
+            writer.Line(KnownTypes.JsonReadFunc(response.QualifiedName) + " read = " + CSharp.ReadElement(response) + ";");
             writer.Line("return read(ref reader);");
             writer.Close();
         }
@@ -143,7 +145,7 @@ internal static class MethodEmitter
 
     /// <summary>Upload methods without a response still need a type for the upload engine's result.</summary>
     private static string? ResponseType(MethodModel method) =>
-        method.Response is { } response ? response.FullyQualifiedName : method.Upload is not null ? TypeModel.Any.FullyQualifiedName : null;
+        method.Response is { } response ? response.QualifiedName : method.Upload is not null ? TypeModel.Any.QualifiedName : null;
 
     /// <summary>What the factory passes on to the request after the service: the body, then the required parameters.</summary>
     private static List<(string Type, string Name, string Property)> Arguments(MethodModel method)
@@ -151,7 +153,7 @@ internal static class MethodEmitter
         var arguments = new List<(string Type, string Name, string Property)>();
         if (method.Body is { } body)
         {
-            arguments.Add((body.Type.FullyQualifiedName, body.ArgumentName, body.PropertyName));
+            arguments.Add((body.Type.QualifiedName, body.ArgumentName, body.PropertyName));
         }
 
         foreach (var parameter in method.Parameters)
@@ -191,7 +193,7 @@ internal static class MethodEmitter
         {
             writer.Line();
             writer.Line("/// <summary>The request body.</summary>");
-            writer.Line("public " + body.Type.FullyQualifiedName + " " + body.PropertyName + " { get; set; }");
+            writer.Line("public " + body.Type.QualifiedName + " " + body.PropertyName + " { get; set; }");
         }
 
         foreach (var parameter in method.Parameters)
@@ -216,7 +218,7 @@ internal static class MethodEmitter
     public static string ParameterType(ParameterModel parameter, bool nullable)
     {
         var type = parameter.Repeated ? TypeModel.ListOf(parameter.Type) : parameter.Type;
-        return nullable ? CSharp.NullableType(type) : type.FullyQualifiedName;
+        return nullable ? CSharp.NullableType(type) : type.QualifiedName;
     }
 
     /// <summary>The text of a parameter's value; QueryBuilder and UriTemplate take strings and the common primitives as they are.</summary>
@@ -354,7 +356,7 @@ internal static class MethodEmitter
         {
             writer.Line();
             writer.Line("/// <summary>Every item of every page, fetched as the enumeration proceeds.</summary>");
-            writer.Open("public async " + KnownTypes.IAsyncEnumerable(itemType.FullyQualifiedName) + " " + MemberNames.ItemsAsync + "(" + Token + ")");
+            writer.Open("public async " + KnownTypes.IAsyncEnumerable(itemType.QualifiedName) + " " + MemberNames.ItemsAsync + "(" + Token + ")");
             writer.Open("await foreach (var page in " + KnownTypes.TaskAsyncEnumerableExtensions + ".ConfigureAwait(" + MemberNames.PagesAsync + "(cancellationToken), false))");
             writer.Open("if (page." + items + " is { } items)");
             writer.Open("foreach (var item in items)");

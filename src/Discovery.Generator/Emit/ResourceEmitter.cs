@@ -12,7 +12,7 @@ internal static class ResourceEmitter
     public static string Emit(ResourceModel resource, FileContext context)
     {
         var writer = new SourceWriter(16384);
-        CSharp.Header(writer, context.SourceFile, usesJson: true);
+        CSharp.Header(writer, context);
         writer.Open("namespace " + context.Namespace);
         EmitClass(writer, resource, context);
         writer.Close();
@@ -30,7 +30,7 @@ internal static class ResourceEmitter
         writer.Line("_service = service;");
         foreach (var sub in resource.Resources)
         {
-            writer.Line(sub.PropertyName + " = new " + sub.Type.FullyQualifiedName + "(service);");
+            writer.Line(sub.PropertyName + " = new " + sub.Type.QualifiedName + "(service);");
         }
 
         writer.Close();
@@ -56,7 +56,7 @@ internal static class ResourceEmitter
             writer.Line();
             XmlDoc.Summary(writer, sub.Description);
             CSharp.Obsolete(writer, sub.Deprecated);
-            writer.Line("public " + sub.Type.FullyQualifiedName + " " + sub.PropertyName + " { get; }");
+            writer.Line("public " + sub.Type.QualifiedName + " " + sub.PropertyName + " { get; }");
         }
 
         foreach (var method in methods)

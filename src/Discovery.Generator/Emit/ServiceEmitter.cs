@@ -9,7 +9,7 @@ internal static class ServiceEmitter
     public static string Emit(ServiceModel service, FileContext context)
     {
         var writer = new SourceWriter(8192);
-        CSharp.Header(writer, context.SourceFile, usesJson: service.Methods.Count > 0);
+        CSharp.Header(writer, context);
         writer.Open("namespace " + context.Namespace);
         XmlDoc.Summary(writer, service.Title + (string.IsNullOrWhiteSpace(service.Description) ? string.Empty : ": " + service.Description));
         if (service.DocumentationLink is { } link)
@@ -80,7 +80,7 @@ internal static class ServiceEmitter
     {
         foreach (var resource in service.Resources)
         {
-            writer.Line(resource.PropertyName + " = new " + resource.Type.FullyQualifiedName + "(this);");
+            writer.Line(resource.PropertyName + " = new " + resource.Type.QualifiedName + "(this);");
         }
     }
 }

@@ -12,5 +12,5 @@ internal sealed record ResourceUnit(string HintName, FileContext Context, Resour
 /// <summary>Schema classes sharing a first letter, so an edit to one schema regenerates one file.</summary>
 internal sealed record SchemaGroupUnit(string HintName, FileContext Context, EquatableArray<SchemaModel> Schemas) : OutputUnit(HintName, Context);
 
-/// <summary>What every file of one document needs to know.</summary>
-internal sealed record FileContext(string Namespace, string SourceFile, bool DataWrapper = false);
+/// <summary>What every file of one document needs to know; <see cref="HasData"/>: whether any schema class is generated.</summary>
+internal sealed record FileContext(string Namespace, string SourceFile, bool DataWrapper, bool HasData);

@@ -23,7 +23,7 @@ internal enum TypeKind
 }
 
 /// <summary>A resolved type: a primitive, a generated class, or a list/map of a type, with its C# name.</summary>
-internal sealed record TypeModel(TypeKind Kind, string FullyQualifiedName, TypeModel? Element = null)
+internal sealed record TypeModel(TypeKind Kind, string QualifiedName, TypeModel? Element = null)
 {
     public static readonly TypeModel String = new(TypeKind.String, "string");
     public static readonly TypeModel Int32 = new(TypeKind.Int32, "int");
@@ -38,9 +38,9 @@ internal sealed record TypeModel(TypeKind Kind, string FullyQualifiedName, TypeM
     public static readonly TypeModel Duration = new(TypeKind.Duration, KnownTypes.GoogleDuration);
     public static readonly TypeModel Any = new(TypeKind.Any, KnownTypes.JsonElement);
 
-    public static TypeModel Class(TypeRef type) => new(TypeKind.Object, type.FullyQualifiedName);
+    public static TypeModel Class(TypeRef type) => new(TypeKind.Object, type.QualifiedName);
 
-    public static TypeModel ListOf(TypeModel element) => new(TypeKind.List, KnownTypes.IList(element.FullyQualifiedName), element);
+    public static TypeModel ListOf(TypeModel element) => new(TypeKind.List, KnownTypes.IList(element.QualifiedName), element);
 
-    public static TypeModel MapOf(TypeModel element) => new(TypeKind.Map, KnownTypes.IDictionary("string", element.FullyQualifiedName), element);
+    public static TypeModel MapOf(TypeModel element) => new(TypeKind.Map, KnownTypes.IDictionary("string", element.QualifiedName), element);
 }

@@ -33,10 +33,13 @@ internal static class Identifier
     /// </summary>
     public const int MaxLength = 200;
 
-    /// <summary>A legal C# identifier that is not a keyword.</summary>
+    /// <summary>
+    /// A legal C# identifier that is not a keyword and does not start with "__": generated files keep those for
+    /// their namespace aliases (__S, __D, ...), which a user's namespace or class of that name would capture.
+    /// </summary>
     public static bool IsValid(string name)
     {
-        if (name.Length == 0 || Keywords.Contains(name) || !(char.IsLetter(name[0]) || name[0] == '_'))
+        if (name.Length == 0 || Keywords.Contains(name) || !(char.IsLetter(name[0]) || name[0] == '_') || name.StartsWith("__", System.StringComparison.Ordinal))
         {
             return false;
         }

@@ -1,16 +1,58 @@
+using System.Collections.Generic;
+
 namespace Discovery.Generator.Naming;
 
 /// <summary>
-/// The fully-qualified names of the runtime and framework types generated code uses, each namespace spelled
-/// once. Generated code qualifies everything with global:: so that an API's own names (schemas called
-/// Task, String or System) can never capture a reference.
+/// The names of the runtime and framework types generated code uses, each namespace spelled once. Every
+/// generated file opens with the same using aliases (see <see cref="Aliases"/>), each naming a namespace from
+/// global::, and every reference goes through one of them or through global:: itself, so that an API's own
+/// names (schemas called Task, String or System) can never capture a reference. No wire name derives to an
+/// identifier with a leading "__" (see <see cref="Identifier"/>), so no generated member can hide an alias.
+/// The aliases are short because they are on most lines: spelled out, the namespaces were a tenth of a
+/// client's bytes.
 /// </summary>
 internal static class KnownTypes
 {
-    private const string Runtime = "global::Discovery.Runtime.";
+    /// <summary>The document's namespace: the service, its resources and their requests.</summary>
+    public const string ServiceAlias = "__S";
+
+    /// <summary>The document's <c>Data</c> namespace: its schema classes.</summary>
+    public const string DataAlias = "__D";
+
+    /// <summary>The runtime's JSON helpers; the shortest alias, because it is on most lines.</summary>
+    public const string JsonIOAlias = "__J";
+
+    /// <summary>The runtime's property-name tables, one field per schema class.</summary>
+    public const string JsonPropertyNamesAlias = "__N";
+
+    private const string RuntimeAlias = "__R";
+    private const string TextJsonAlias = "__T";
+    private const string CollectionsAlias = "__C";
+
+    private const string Runtime = RuntimeAlias + ".";
     private const string RuntimeJson = Runtime + "Json.";
     private const string Bcl = "global::System.";
-    private const string Collections = Bcl + "Collections.Generic.";
+    private const string Collections = CollectionsAlias + ".";
+
+    /// <summary>
+    /// The using directives every file starts with: alias and what it names. A using alias cannot name
+    /// another, so each is spelled from global::. <paramref name="hasData"/> says whether the Data namespace
+    /// exists (an alias of a namespace nobody declares does not compile).
+    /// </summary>
+    public static IEnumerable<(string Alias, string Target)> Aliases(string serviceNamespace, bool hasData)
+    {
+        yield return (ServiceAlias, "global::" + serviceNamespace);
+        if (hasData)
+        {
+            yield return (DataAlias, "global::" + serviceNamespace + ".Data");
+        }
+
+        yield return (RuntimeAlias, "global::Discovery.Runtime");
+        yield return (TextJsonAlias, "global::System.Text.Json");
+        yield return (CollectionsAlias, "global::System.Collections.Generic");
+        yield return (JsonIOAlias, "global::Discovery.Runtime.Json.JsonIO");
+        yield return (JsonPropertyNamesAlias, "global::Discovery.Runtime.Json.JsonPropertyNames");
+    }
 
     public const string ServiceBase = Runtime + "ServiceBase";
     public const string ServiceOptions = Runtime + "ServiceOptions";
@@ -24,14 +66,12 @@ internal static class KnownTypes
     public const string BatchRequest = Runtime + "BatchRequest";
 
     public const string ApiObject = RuntimeJson + "ApiObject";
-    public const string JsonIO = RuntimeJson + "JsonIO";
-    public const string JsonPropertyNames = RuntimeJson + "JsonPropertyNames";
     public const string GoogleDateTime = RuntimeJson + "GoogleDateTime";
     public const string GoogleDuration = RuntimeJson + "GoogleDuration";
 
-    public const string JsonElement = Bcl + "Text.Json.JsonElement";
-    public const string Utf8JsonReader = Bcl + "Text.Json.Utf8JsonReader";
-    public const string Utf8JsonWriter = Bcl + "Text.Json.Utf8JsonWriter";
+    public const string JsonElement = TextJsonAlias + ".JsonElement";
+    public const string Utf8JsonReader = TextJsonAlias + ".Utf8JsonReader";
+    public const string Utf8JsonWriter = TextJsonAlias + ".Utf8JsonWriter";
     public const string Obsolete = Bcl + "Obsolete";
     public const string ArgumentNullException = Bcl + "ArgumentNullException";
     public const string HttpClient = Bcl + "Net.Http.HttpClient";

@@ -14,8 +14,9 @@ internal static class MemberNames
 {
     // Runtime members the emitters spell; the arrays further down say which base declares each.
     public const string WriteJson = nameof(WriteJson);
-    public const string ReadUnknown = nameof(ReadUnknown);
-    public const string WriteUnknown = nameof(WriteUnknown);
+    public const string WriteProperties = nameof(WriteProperties);
+    public const string NextProperty = nameof(NextProperty);
+    public const string ReadUndeclared = nameof(ReadUndeclared);
     public const string RootUri = nameof(RootUri);
     public const string HasBody = nameof(HasBody);
     public const string BuildPath = nameof(BuildPath);
@@ -62,7 +63,7 @@ internal static class MemberNames
     /// <summary>What every class inherits from object; resources and enum constant classes have no other members.</summary>
     public static readonly string[] ReservedOnEveryClass = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 
-    private static readonly string[] ApiObject = { "UnknownProperties", WriteJson, ReadUnknown, WriteUnknown };
+    private static readonly string[] ApiObject = { "UnknownProperties", WriteJson, WriteProperties, NextProperty, ReadUndeclared };
 
     private static readonly string[] ServiceBase = { "Options", "HttpClient", RootUri, "BaseUri", "Dispose" };
 

@@ -247,7 +247,7 @@ internal sealed partial class DocumentParser
     private static PagingModel? FindPaging(List<ParameterModel> parameters, TypeModel? response, SchemaTable schemas)
     {
         var pageToken = parameters.Find(p => p.WireName == "pageToken" && !p.InPath && p.ArgumentName is null && p.Type.Kind == TypeKind.String && !p.Repeated);
-        if (pageToken is null || response is not { Kind: TypeKind.Object } || !schemas.ByFullName.TryGetValue(response.FullyQualifiedName, out var schema))
+        if (pageToken is null || response is not { Kind: TypeKind.Object } || !schemas.ByFullName.TryGetValue(response.QualifiedName, out var schema))
         {
             return null;
         }

@@ -22,7 +22,7 @@ internal sealed partial class DocumentParser
         {
             if (IsClassSchema(node))
             {
-                table.ClassTypes[name] = InData(dataScope.Claim(Identifier.Pascal(name)));
+                table.ClassTypes[name] = TypeRef.InData(dataScope.Claim(Identifier.Pascal(name)));
             }
 
             table.Nodes[name] = node;
@@ -35,7 +35,7 @@ internal sealed partial class DocumentParser
             {
                 var schema = BuildClass(name, node, type, table);
                 table.Classes.Add(schema);
-                table.ByFullName[type.FullyQualifiedName] = schema;
+                table.ByFullName[type.QualifiedName] = schema;
             }
         }
 
@@ -58,9 +58,6 @@ internal sealed partial class DocumentParser
         // A bare map (only additionalProperties) is used as IDictionary, not wrapped in a class.
         return node.Get("properties") is not null || node.Get("additionalProperties") is null;
     }
-
-    /// <summary>Schema classes live in the document's Data namespace.</summary>
-    private TypeRef InData(string className) => TypeRef.InNamespace(_namespace + ".Data", className);
 
     private SchemaModel BuildClass(string wireName, JsonObjectNode node, TypeRef type, SchemaTable table)
     {
@@ -166,7 +163,7 @@ internal sealed partial class DocumentParser
         }
 
         table.Aliases[target] = null;
-        var host = new TypeHost(table.DataScope, InData, new List<SchemaModel>());
+        var host = new TypeHost(table.DataScope, TypeRef.InData, new List<SchemaModel>());
         var resolved = ResolveType(aliasNode, host, Identifier.Pascal(target), table);
         foreach (var nested in host.Nested)
         {

@@ -26,7 +26,6 @@ internal sealed partial class DocumentParser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private LineMap? _lines;
-    private string _namespace = string.Empty;
 
     private DocumentParser(DocumentInput input, CancellationToken cancellationToken)
     {
@@ -97,21 +96,20 @@ internal sealed partial class DocumentParser
             return units;
         }
 
-        _namespace = string.IsNullOrWhiteSpace(_input.Namespace) ? Identifier.Pascal(name) + "." + Identifier.Pascal(version) : _input.Namespace!.Trim();
+        var namespaceName = string.IsNullOrWhiteSpace(_input.Namespace) ? Identifier.Pascal(name) + "." + Identifier.Pascal(version) : _input.Namespace!.Trim();
         var clientName = string.IsNullOrWhiteSpace(_input.ClientName) ? Identifier.Pascal(name) + "Service" : _input.ClientName!.Trim();
-        if (!Identifier.IsQualified(_namespace) || !Identifier.IsValid(clientName))
+        if (!Identifier.IsQualified(namespaceName) || !Identifier.IsValid(clientName))
         {
             // Metadata is typed by hand in the project file; a typo must not become pages of compiler errors.
-            var bad = Identifier.IsQualified(_namespace) ? "ClientName '" + clientName + "'" : "Namespace '" + _namespace + "'";
+            var bad = Identifier.IsQualified(namespaceName) ? "ClientName '" + clientName + "'" : "Namespace '" + namespaceName + "'";
             Report(DiagnosticDescriptors.InvalidMetadata, root.Offset, bad, System.IO.Path.GetFileName(_input.Path));
             return units;
         }
 
         // "dataWrapper" APIs (translate.v2) wrap bodies in {"data": ...} on the wire.
         var dataWrapper = Strings(root, "features").Contains("dataWrapper");
-        var context = new FileContext(_namespace, System.IO.Path.GetFileName(_input.Path), dataWrapper);
-        var serviceType = TypeRef.InNamespace(_namespace, clientName);
-        var hintPrefix = _namespace + "." + clientName;
+        var serviceType = TypeRef.InService(clientName);
+        var hintPrefix = namespaceName + "." + clientName;
 
         var schemas = ParseSchemas(root);
         _cancellationToken.ThrowIfCancellationRequested();
@@ -121,7 +119,7 @@ internal sealed partial class DocumentParser
         var scopes = ParseScopes(root, serviceScope);
         var namespaceScope = new NameScope(new[] { clientName });
         var resourceContext = new ResourceContext(ExtraGlobalParameters(Object(root, "parameters")), schemas);
-        var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, className => TypeRef.InNamespace(_namespace, className), resourceContext);
+        var resources = ParseResources(Object(root, "resources"), serviceScope, namespaceScope, TypeRef.InService, resourceContext);
         var serviceMethods = ParseMethods(Object(root, "methods"), serviceScope, serviceType, resourceContext);
         var schemaClasses = schemas.Classes;
         if (MethodSelection.From(_input.Methods, _input.ExcludeMethods) is { } selection)
@@ -153,6 +151,7 @@ internal sealed partial class DocumentParser
             OptionalString(root, "batchPath") is { } batchPath && !string.IsNullOrWhiteSpace(batchPath) ? batchPath : null,
             scopes);
 
+        var context = new FileContext(namespaceName, System.IO.Path.GetFileName(_input.Path), dataWrapper, HasData: schemaClasses.Count > 0);
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         units.Add(new ServiceUnit(UniqueHint(hints, hintPrefix), context, service));
         foreach (var resource in resources)

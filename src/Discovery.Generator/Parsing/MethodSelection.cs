@@ -146,7 +146,7 @@ internal sealed class MethodSelection
         var byName = new Dictionary<string, SchemaModel>(StringComparer.Ordinal);
         foreach (var schema in schemas)
         {
-            byName[schema.Type.FullyQualifiedName] = schema;
+            byName[schema.Type.QualifiedName] = schema;
         }
 
         var reached = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +158,7 @@ internal sealed class MethodSelection
                 type = type.Element;
             }
 
-            if (type is { Kind: TypeKind.Object } && byName.TryGetValue(type.FullyQualifiedName, out var schema) && reached.Add(type.FullyQualifiedName))
+            if (type is { Kind: TypeKind.Object } && byName.TryGetValue(type.QualifiedName, out var schema) && reached.Add(type.QualifiedName))
             {
                 pending.Push(schema);
             }
@@ -204,7 +204,7 @@ internal sealed class MethodSelection
             }
         }
 
-        return schemas.Where(s => reached.Contains(s.Type.FullyQualifiedName)).ToList();
+        return schemas.Where(s => reached.Contains(s.Type.QualifiedName)).ToList();
     }
 
     private string? Closest(string entry)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -6,24 +7,71 @@ namespace Discovery.Runtime.Json;
 /// <summary>
 /// Base of every generated schema class. It keeps the properties the document did not declare, so that
 /// reading a resource and writing it back loses nothing, even when the server is newer than the document.
+/// It also holds what every schema's reader and writer would otherwise repeat (the object's framing, unknown
+/// properties), which keeps a large document's client small and cheap to compile.
 /// </summary>
 public abstract class ApiObject
 {
     /// <summary>Properties present in the JSON but not declared by the schema, in the order they were read.</summary>
     public IDictionary<string, JsonElement>? UnknownProperties { get; set; }
 
-    /// <summary>Writes this object as one JSON object.</summary>
-    public abstract void WriteJson(Utf8JsonWriter writer);
+    /// <summary>Writes this object as one JSON object: its declared properties, then the kept unknown ones.</summary>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        WriteProperties(writer);
+        WriteUnknown(writer);
+        writer.WriteEndObject();
+    }
 
-    /// <summary>Keeps a property the schema does not declare; the reader is on its value.</summary>
-    protected void ReadUnknown(ref Utf8JsonReader reader, string name)
+    /// <summary>Writes the declared properties that are set, each as a name and a value.</summary>
+    protected virtual void WriteProperties(Utf8JsonWriter writer)
+    {
+    }
+
+    /// <summary>
+    /// Moves to the value of the next property that <paramref name="names"/> holds, keeping every other property
+    /// met on the way in <see cref="UnknownProperties"/>; false at the end of the object. <paramref name="index"/>
+    /// is the name's position in <paramref name="names"/>, matched on its UTF-8 bytes, so a declared name never
+    /// becomes a string. The reader must be inside the object (after its start or after a property's value).
+    /// </summary>
+    protected bool NextProperty(ref Utf8JsonReader reader, JsonPropertyNames names, out int index)
+    {
+        while (JsonIO.NextProperty(ref reader, names, out index, out var unknownName))
+        {
+            if (index >= 0)
+            {
+                return true;
+            }
+
+            ReadUnknown(ref reader, unknownName);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one JSON object of a schema that declares no property: every property is kept as unknown.</summary>
+    protected static T ReadUndeclared<T>(ref Utf8JsonReader reader, T value)
+        where T : ApiObject
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        JsonIO.BeginObject(ref reader);
+        while (JsonIO.NextProperty(ref reader, out var name))
+        {
+            value.ReadUnknown(ref reader, name);
+        }
+
+        return value;
+    }
+
+    private void ReadUnknown(ref Utf8JsonReader reader, string name)
     {
         UnknownProperties ??= new Dictionary<string, JsonElement>();
         UnknownProperties[name] = JsonElement.ParseValue(ref reader);
     }
 
-    /// <summary>Writes back the properties kept by <see cref="ReadUnknown"/>.</summary>
-    protected void WriteUnknown(Utf8JsonWriter writer)
+    private void WriteUnknown(Utf8JsonWriter writer)
     {
         if (UnknownProperties is null)
         {

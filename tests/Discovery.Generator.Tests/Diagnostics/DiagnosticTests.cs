@@ -125,6 +125,11 @@ public class DiagnosticTests
     [InlineData("1Bad.Namespace", null)]
     [InlineData("Good.class", null)]
     [InlineData(null, "Client-Name")]
+
+    // Generated files alias namespaces as __S, __D, ...; a namespace or class of the user's so named would capture them.
+    [InlineData("__S", null)]
+    [InlineData("Farm.__D.V1", null)]
+    [InlineData(null, "__R")]
     public void Metadata_that_is_not_a_csharp_name_is_reported(string? ns, string? clientName)
     {
         var metadata = new System.Collections.Generic.Dictionary<string, string>();

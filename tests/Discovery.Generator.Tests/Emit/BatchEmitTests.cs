@@ -18,7 +18,7 @@ public class BatchEmitTests
     {
         var source = Generate(Document(", \"batchPath\": \"batch/b/v1\""));
         Assert.Contains("public const string DefaultBatchPath = \"batch/b/v1\";", source, System.StringComparison.Ordinal);
-        Assert.Contains("public global::Discovery.Runtime.BatchRequest Batch() => new global::Discovery.Runtime.BatchRequest(this, DefaultBatchPath);", source, System.StringComparison.Ordinal);
+        Assert.Contains("public __R.BatchRequest Batch() => new __R.BatchRequest(this, DefaultBatchPath);", source, System.StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public class PagingTests
     public void The_items_array_is_the_item_list_even_next_to_other_arrays()
     {
         var source = Generate("\"nextPageToken\": { \"type\": \"string\" }, \"warnings\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } }, \"items\": { \"type\": \"array\", \"items\": { \"$ref\": \"Thing\" } }");
-        Assert.Contains("IAsyncEnumerable<global::Paged.V1.Data.Thing> ItemsAsync", source, System.StringComparison.Ordinal);
+        Assert.Contains("IAsyncEnumerable<__D.Thing> ItemsAsync", source, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class PagingTests
     public void Without_an_items_property_the_single_array_is_the_item_list()
     {
         var source = Generate("\"nextPageToken\": { \"type\": \"string\" }, \"things\": { \"type\": \"array\", \"items\": { \"$ref\": \"Thing\" } }");
-        Assert.Contains("IAsyncEnumerable<global::Paged.V1.Data.Thing> ItemsAsync", source, System.StringComparison.Ordinal);
+        Assert.Contains("IAsyncEnumerable<__D.Thing> ItemsAsync", source, System.StringComparison.Ordinal);
     }
 
     private static string Generate(string responseProperties)
