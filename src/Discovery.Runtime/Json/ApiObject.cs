@@ -38,17 +38,29 @@ public abstract class ApiObject
     /// </summary>
     protected bool NextProperty(ref Utf8JsonReader reader, JsonPropertyNames names, out int index)
     {
-        while (JsonIO.NextProperty(ref reader, names, out index, out var unknownName))
+        ArgumentNullException.ThrowIfNull(names);
+
+        // One call per property, as when generated code did this itself: the hot loop of every response.
+        while (true)
         {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                index = -1;
+                return false;
+            }
+
+            index = names.IndexOf(ref reader);
             if (index >= 0)
             {
+                reader.Read();
                 return true;
             }
 
-            ReadUnknown(ref reader, unknownName);
+            var name = reader.GetString()!;
+            reader.Read();
+            ReadUnknown(ref reader, name);
         }
-
-        return false;
     }
 
     /// <summary>Reads one JSON object of a schema that declares no property: every property is kept as unknown.</summary>

@@ -45,28 +45,6 @@ public static partial class JsonIO
         return true;
     }
 
-    /// <summary>
-    /// Moves to the next property's value; false at the end of the object. <paramref name="index"/> is the name's
-    /// position in <paramref name="names"/>, or -1 for a name it does not hold, and only then is
-    /// <paramref name="unknownName"/> the name (otherwise empty): known names are matched without a string.
-    /// </summary>
-    public static bool NextProperty(ref Utf8JsonReader reader, JsonPropertyNames names, out int index, out string unknownName)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.EndObject)
-        {
-            index = -1;
-            unknownName = string.Empty;
-            return false;
-        }
-
-        index = names.IndexOf(ref reader);
-        unknownName = index < 0 ? reader.GetString()! : string.Empty;
-        reader.Read();
-        return true;
-    }
-
     /// <summary>Positions a reader that has not read yet on its first token (for top-level values).</summary>
     public static void Begin(ref Utf8JsonReader reader)
     {
