@@ -24,7 +24,7 @@ internal static class CompileProfile
         ("as generated", text => text),
         ("without doc comments", text => Regex.Replace(text, @"^\s*///.*\r?\n", string.Empty, RegexOptions.Multiline)),
         ("without ReadJson bodies", text => RemoveBodies(text, "public static ", " ReadJson(ref ", "throw null!;")),
-        ("without WriteJson bodies", text => RemoveBodies(text, "public override void WriteJson(", string.Empty, string.Empty)),
+        ("without WriteProperties bodies", text => RemoveBodies(text, "protected override void WriteProperties(", string.Empty, string.Empty)),
         ("without AddQueryParameters bodies", text => RemoveBodies(text, "protected override void AddQueryParameters(", string.Empty, string.Empty)),
         ("nullable annotations only (no flow analysis)", text => text.Replace("#nullable enable", "#nullable enable annotations", StringComparison.Ordinal)),
         ("as generated, again", text => text),

@@ -17,6 +17,7 @@ internal static class GeneratedSize
         var compilation = CSharpCompilation.Create("Size", new[] { CSharpSyntaxTree.ParseText("class C { }") });
         long totalIn = 0, totalOut = 0;
         var worst = (Name: string.Empty, Ratio: 0.0);
+        var ratios = new System.Collections.Generic.List<double>();
         var files = names.Length > 0 ? names.Select(Documents.PathOf).ToArray() : Directory.GetFiles(Documents.Corpus, "*.json").OrderBy(p => p, StringComparer.Ordinal).ToArray();
         foreach (var path in files)
         {
@@ -37,6 +38,7 @@ internal static class GeneratedSize
             totalIn += input;
             totalOut += output;
             var ratio = (double)output / input;
+            ratios.Add(ratio);
             if (ratio > worst.Ratio)
             {
                 worst = (Path.GetFileName(path), ratio);
@@ -48,6 +50,8 @@ internal static class GeneratedSize
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{files.Length} documents: in {totalIn:N0} B, out {totalOut:N0} B, ratio {(double)totalOut / totalIn:0.00}; highest {worst.Name} {worst.Ratio:0.00}"));
+        ratios.Sort();
+        var median = ratios.Count == 0 ? 0 : ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{files.Length} documents: in {totalIn:N0} B, out {totalOut:N0} B, ratio {(double)totalOut / totalIn:0.00}; highest {worst.Name} {worst.Ratio:0.00}; median {median:0.00}; above 1.5x on their own: {ratios.Count(r => r > 1.5)}"));
     }
 }
