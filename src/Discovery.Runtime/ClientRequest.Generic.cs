@@ -16,9 +16,9 @@ public abstract class ClientRequest<TResponse> : RequestBase
     private readonly UploadEvents _events = new();
     private MediaUploader? _upload;
 
-    /// <summary>Creates the request.</summary>
-    protected ClientRequest(ServiceBase service, string httpMethod)
-        : base(service, httpMethod)
+    /// <summary>Creates the request; <paramref name="methodId"/> and <paramref name="pathTemplate"/> name its calls to listeners.</summary>
+    protected ClientRequest(ServiceBase service, string httpMethod, string? methodId = null, string? pathTemplate = null)
+        : base(service, httpMethod, methodId, pathTemplate)
     {
     }
 

@@ -7,9 +7,9 @@ namespace Discovery.Runtime;
 /// <summary>A request whose method returns no body.</summary>
 public abstract class ClientRequest : RequestBase
 {
-    /// <summary>Creates the request.</summary>
-    protected ClientRequest(ServiceBase service, string httpMethod)
-        : base(service, httpMethod)
+    /// <summary>Creates the request; <paramref name="methodId"/> and <paramref name="pathTemplate"/> name its calls to listeners.</summary>
+    protected ClientRequest(ServiceBase service, string httpMethod, string? methodId = null, string? pathTemplate = null)
+        : base(service, httpMethod, methodId, pathTemplate)
     {
     }
 

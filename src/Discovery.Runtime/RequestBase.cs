@@ -12,14 +12,19 @@ public abstract partial class RequestBase
 {
     private System.Net.Http.HttpMethod? _method;
 
-    /// <summary>Creates a request of <paramref name="service"/> with the given HTTP verb.</summary>
-    protected RequestBase(ServiceBase service, string httpMethod)
+    /// <summary>
+    /// Creates a request of <paramref name="service"/> with the given HTTP verb. <paramref name="methodId"/> and
+    /// <paramref name="pathTemplate"/> name its calls to listeners (see <see cref="MethodId"/>, <see cref="PathTemplate"/>).
+    /// </summary>
+    protected RequestBase(ServiceBase service, string httpMethod, string? methodId = null, string? pathTemplate = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(httpMethod);
         Service = service;
         Pipeline = service.Pipeline;
         HttpMethod = httpMethod;
+        MethodId = methodId;
+        PathTemplate = pathTemplate;
     }
 
     /// <summary>The service this request belongs to.</summary>

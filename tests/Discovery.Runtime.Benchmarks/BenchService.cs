@@ -16,12 +16,8 @@ internal sealed class BenchService : ServiceBase
     public GetRequest Get(string id) => new(this, id);
 
     /// <summary>A metadata get as the generator emits it, naming its method and path template for telemetry.</summary>
-    internal sealed class GetRequest(ServiceBase service, string id) : ClientRequest<long>(service, "GET")
+    internal sealed class GetRequest(ServiceBase service, string id) : ClientRequest<long>(service, "GET", "bench.objects.get", "objects/{object}")
     {
-        protected override string MethodId => "bench.objects.get";
-
-        protected override string PathTemplate => "objects/{object}";
-
         protected override string BuildPath() => "objects/" + UriTemplate.Simple(id);
 
         protected override long ReadResponse(ref Utf8JsonReader reader)

@@ -41,7 +41,6 @@ internal static class MethodEmitter
         CSharp.Obsolete(writer, method.Deprecated);
         writer.Open("public sealed class " + method.Request.Name + " : " + baseType);
         EmitConstructor(writer, method);
-        EmitTelemetryNames(writer, method);
         EmitProperties(writer, method);
         EmitPath(writer, MemberNames.BuildPath, method.Path);
         EmitQuery(writer, method);
@@ -178,7 +177,9 @@ internal static class MethodEmitter
             media = ", " + upload.ArgumentName + ", " + MemberNames.UploadLimits;
         }
 
-        writer.Open("internal " + method.Request.Name + "(" + parameters + ") : base(" + MemberNames.ServiceArgument + ", " + CSharp.Literal(method.HttpMethod) + media + ")");
+        // The method id and path template name the call's activity and metrics (never the expanded path, which holds ids).
+        var names = ", " + CSharp.Literal(method.Id) + ", " + CSharp.Literal(PathTemplate(method.Path, method));
+        writer.Open("internal " + method.Request.Name + "(" + parameters + ") : base(" + MemberNames.ServiceArgument + ", " + CSharp.Literal(method.HttpMethod) + media + names + ")");
         foreach (var argument in arguments)
         {
             writer.Line(argument.Property + " = " + argument.Name + ";");
@@ -288,15 +289,6 @@ internal static class MethodEmitter
         EmitPath(writer, MemberNames.BuildUploadPath, upload.Path);
         writer.Line();
         writer.Line("protected override string " + MemberNames.UploadPathTemplate + " => " + CSharp.Literal(PathTemplate(upload.Path, method)) + ";");
-    }
-
-    /// <summary>The method id and path template the runtime names the call's activity and metrics by (never the expanded path, which holds ids).</summary>
-    private static void EmitTelemetryNames(SourceWriter writer, MethodModel method)
-    {
-        writer.Line();
-        writer.Line("protected override string " + MemberNames.MethodId + " => " + CSharp.Literal(method.Id) + ";");
-        writer.Line();
-        writer.Line("protected override string " + MemberNames.PathTemplate + " => " + CSharp.Literal(PathTemplate(method.Path, method)) + ";");
     }
 
     /// <summary>The document's path template rebuilt from its parts: literals as they are, parameters by wire name.</summary>

@@ -12,9 +12,12 @@ namespace Discovery.Runtime;
 /// <typeparam name="TResponse">The generated response type.</typeparam>
 public abstract class MediaUploadRequest<TResponse> : ClientRequest<TResponse>
 {
-    /// <summary>Creates the request; <paramref name="media"/> is validated against <paramref name="limits"/> at once.</summary>
-    protected MediaUploadRequest(ServiceBase service, string httpMethod, MediaUpload? media, MediaUploadLimits limits)
-        : base(service, httpMethod)
+    /// <summary>
+    /// Creates the request; <paramref name="media"/> is validated against <paramref name="limits"/> at once.
+    /// <paramref name="methodId"/> and <paramref name="pathTemplate"/> name its calls to listeners.
+    /// </summary>
+    protected MediaUploadRequest(ServiceBase service, string httpMethod, MediaUpload? media, MediaUploadLimits limits, string? methodId = null, string? pathTemplate = null)
+        : base(service, httpMethod, methodId, pathTemplate)
     {
         if (media is not null)
         {

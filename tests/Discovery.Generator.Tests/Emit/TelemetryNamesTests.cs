@@ -29,10 +29,8 @@ public class TelemetryNamesTests
     {
         var source = Generate();
 
-        Assert.Contains("protected override string MethodId => \"tele.models.generate\\\"x\";", source, System.StringComparison.Ordinal);
-        Assert.Contains("protected override string PathTemplate => \"v1/{+model}:generate\";", source, System.StringComparison.Ordinal);
-        Assert.Contains("protected override string MethodId => \"tele.models.get\";", source, System.StringComparison.Ordinal);
-        Assert.Contains("protected override string PathTemplate => \"models/{modelId}/{version}\";", source, System.StringComparison.Ordinal);
+        Assert.Contains(": base(service, \"POST\", \"tele.models.generate\\\"x\", \"v1/{+model}:generate\")", source, System.StringComparison.Ordinal);
+        Assert.Contains(": base(service, \"GET\", \"tele.models.get\", \"models/{modelId}/{version}\")", source, System.StringComparison.Ordinal);
     }
 
     [Fact]
