@@ -49,7 +49,9 @@ internal static class CSharp
 
     // Every generic helper call names its type argument and every scalar write names its kind: inferring T from
     // a method group or an untyped lambda, or choosing among a dozen Write overloads, is binding work the
-    // compiler would otherwise repeat for each of a large document's properties (see README, build cost).
+    // compiler would otherwise repeat for each of a large document's properties (see README, build cost). An
+    // object property calls the class's ReadJson itself and a list of objects is written through one
+    // non-generic helper, so neither needs a delegate, which the compiler also has to cache in a field.
 
     /// <summary>A JsonReadFunc for one non-null element of this type.</summary>
     public static string ReadElement(TypeModel type, int depth = 1) => type.Kind switch
@@ -63,7 +65,7 @@ internal static class CSharp
     /// <summary>An expression reading a property value (null for JSON null) from <c>reader</c>.</summary>
     public static string ReadProperty(TypeModel type) => type.Kind switch
     {
-        TypeKind.Object => Json + ".ReadObject<" + type.QualifiedName + ">(ref reader, " + ReadElement(type) + ")",
+        TypeKind.Object => Json + ".IsNull(ref reader) ? null : " + type.QualifiedName + "." + MemberNames.ReadJson + "(ref reader)",
         TypeKind.List => Json + ".ReadList<" + type.Element!.QualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
         TypeKind.Map => Json + ".ReadMap<" + type.Element!.QualifiedName + ">(ref reader, " + ReadElement(type.Element!) + ")",
         _ => Json + ".Read" + Suffix(type.Kind) + "(ref reader)",
@@ -81,6 +83,7 @@ internal static class CSharp
     /// <summary>A statement writing property <paramref name="member"/> under <paramref name="wireName"/>.</summary>
     public static string WriteProperty(TypeModel type, string wireName, string member) => type.Kind switch
     {
+        TypeKind.List when type.Element!.Kind == TypeKind.Object => Json + ".WriteObjectList(writer, " + Literal(wireName) + ", " + member + ");",
         TypeKind.List => Json + ".WriteList<" + type.Element!.QualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
         TypeKind.Map => Json + ".WriteMap<" + type.Element!.QualifiedName + ">(writer, " + Literal(wireName) + ", " + member + ", " + WriteElement(type.Element!) + ");",
         _ => Json + ".Write" + Suffix(type.Kind) + "(writer, " + Literal(wireName) + ", " + member + ");",

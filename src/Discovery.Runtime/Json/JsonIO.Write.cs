@@ -158,6 +158,34 @@ public static partial class JsonIO
         }
     }
 
+    /// <summary>
+    /// Writes an array property of objects (a null element as null). Any list of a generated class converts to
+    /// this parameter, so generated writers need neither a type argument nor a delegate per property.
+    /// </summary>
+    public static void WriteObjectList(Utf8JsonWriter writer, string name, IEnumerable<ApiObject?>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteJson(writer);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a map property whose values <paramref name="write"/> writes.</summary>
     public static void WriteMap<T>(Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, T>>? values, JsonWriteFunc<T> write)
     {

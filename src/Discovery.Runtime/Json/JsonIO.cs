@@ -215,9 +215,11 @@ public static partial class JsonIO
     /// <summary>Any JSON value including null, for array and map elements.</summary>
     public static JsonElement ReadAnyValue(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
-    /// <summary>An object read by a generated reader, or null for JSON null.</summary>
-    public static T? ReadObject<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
-        where T : class => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+    /// <summary>
+    /// Whether the value is JSON null. A generated reader tests this and then calls the property's class's ReadJson
+    /// itself, which is cheaper to compile and to run than handing a helper a delegate.
+    /// </summary>
+    public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
     /// <summary>An array whose elements <paramref name="read"/> reads; null for JSON null.</summary>
     public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
