@@ -47,6 +47,27 @@ public class JsonRoundTripTests
     }
 
     [Fact]
+    public void Unknown_properties_before_between_and_after_declared_ones_are_kept_in_order()
+    {
+        var item = JsonIO.Deserialize("""{"first":1,"item":"x","middle":[true,null],"Item":"y","last":{"d":"e"}}""", Item.ReadJson);
+
+        Assert.Equal("x", item.Item2);
+        Assert.Equal("y", item.Item3);
+        Assert.Equal(new[] { "first", "middle", "last" }, item.UnknownProperties!.Keys);
+        Assert.Equal("""{"item":"x","Item":"y","first":1,"middle":[true,null],"last":{"d":"e"}}""", item.ToString());
+    }
+
+    [Fact]
+    public void A_schema_without_properties_keeps_every_property_it_reads()
+    {
+        const string Json = """{"a":1,"b":[true,null],"c":{"d":"e"}}""";
+        var empty = JsonIO.Deserialize(Json, Empty.ReadJson);
+
+        Assert.Equal(new[] { "a", "b", "c" }, empty.UnknownProperties!.Keys);
+        Assert.Equal(Json, empty.ToString());
+    }
+
+    [Fact]
     public void Wire_types_map_to_natural_csharp_types()
     {
         var item = JsonIO.Deserialize(Full, Item.ReadJson);
