@@ -10,10 +10,11 @@ using Discovery.Tests;
 // compute.v1 client in each of the ways of issue 7, against an empty app, in the same run. Each round edits
 // every app's Program.cs once, in turn, so load from elsewhere on the machine hits all cases alike.
 // Usage: dotnet run -c Release --project tests/Discovery.Build.Benchmarks -- [--runs 5] [--warmup 3] [--compiler-server on|off]
-//        [--cases a,b,c,d,e] [--document path] [--keep]
+//        [--generator-cache on|off] [--cases a,b,c,d,e] [--document path] [--keep]
 int runs = 5;
 int warmup = 3;
 bool compilerServer = true;
+bool generatorCache = false;
 string document = Path.Combine(RepositoryPaths.Corpus, "compute.v1.json");
 var cases = Enum.GetValues<BuildCase>().ToList();
 bool keep = false;
@@ -25,6 +26,7 @@ for (int i = 0; i < args.Length; i++)
         case "--document": document = Path.GetFullPath(args[++i]); break;
         case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--compiler-server": compilerServer = args[++i] switch { "on" => true, "off" => false, var other => throw new ArgumentException("--compiler-server on|off, not " + other) }; break;
+        case "--generator-cache": generatorCache = args[++i] switch { "on" => true, "off" => false, var other => throw new ArgumentException("--generator-cache on|off, not " + other) }; break;
         case "--keep": keep = true; break;
         case "--cases": cases = args[++i].Split(',').Select(c => (BuildCase)(c.Trim()[0] - 'a')).Distinct().Order().ToList(); break;
         default: throw new ArgumentException("unknown argument " + args[i]);
@@ -36,6 +38,10 @@ for (int i = 0; i < args.Length; i++)
 // new csc and JIT-compiles Roslyn again, which costs a large compilation seconds that no edit-build pays at a
 // desk; so the mode is set here, for every child build, and printed with the results.
 Environment.SetEnvironmentVariable("UseSharedCompilation", compilerServer ? "true" : "false");
+
+// Roslyn's opt-in driver cache: the compiler server keeps each project's generator state between builds, so an
+// edit of C# does not make the generator read and model the document again (README, Build cost).
+string[] buildProperties = generatorCache ? new[] { "-p:Features=enable-generator-cache" } : Array.Empty<string>();
 
 // The prebuilt case references the library's output, so the library is built whenever either needs it.
 bool needsLibrary = cases.Contains(BuildCase.Library) || cases.Contains(BuildCase.Prebuilt);
@@ -60,7 +66,7 @@ try
     foreach (var kind in cases)
     {
         apps[kind] = workspace.CreateApp(kind);
-        var first = Dotnet.Check(apps[kind], "build", "-c", "Debug", "-v", "q", "-nologo");
+        var first = Dotnet.Check(apps[kind], new[] { "build", "-c", "Debug", "-v", "q", "-nologo" }.Concat(buildProperties).ToArray());
         Console.WriteLine($"{Label(kind)} first build: {first.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -76,7 +82,7 @@ try
             string appDll = Path.Combine(apps[kind], "obj", "Debug", "net10.0", "App" + kind + ".dll");
             var before = File.GetLastWriteTimeUtc(appDll);
             Workspace.Edit(apps[kind], kind, round + 1);
-            var build = Dotnet.Check(apps[kind], "build", "-c", "Debug", "--no-restore", "-v", "q", "-nologo");
+            var build = Dotnet.Check(apps[kind], new[] { "build", "-c", "Debug", "--no-restore", "-v", "q", "-nologo" }.Concat(buildProperties).ToArray());
             if (File.GetLastWriteTimeUtc(appDll) == before)
             {
                 throw new InvalidOperationException($"{Label(kind)}: the edit did not recompile the app; the time would measure nothing.");
@@ -96,7 +102,7 @@ try
 
     var medians = samples.ToDictionary(s => s.Key, s => Median(s.Value));
     Console.WriteLine();
-    Console.WriteLine($"edit-rebuild, median of {runs} interleaved runs after {warmup} unmeasured, compiler server {(compilerServer ? "on" : "off")} ({Environment.ProcessorCount} cores, .NET SDK {Dotnet.Run(workspace.Root, "--version").Output.Trim()})");
+    Console.WriteLine($"edit-rebuild, median of {runs} interleaved runs after {warmup} unmeasured, compiler server {(compilerServer ? "on" : "off")}, generator cache {(generatorCache ? "on" : "off")} ({Environment.ProcessorCount} cores, .NET SDK {Dotnet.Run(workspace.Root, "--version").Output.Trim()})");
     Console.WriteLine("| case | median s | min s | max s | vs (d) prebuilt | vs (e) empty |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     foreach (var kind in cases)
