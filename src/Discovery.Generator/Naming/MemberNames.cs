@@ -27,8 +27,6 @@ internal static class MemberNames
     public const string ExecuteAsync = nameof(ExecuteAsync);
     public const string ReadResponse = nameof(ReadResponse);
     public const string BuildUploadPath = nameof(BuildUploadPath);
-    public const string MethodId = nameof(MethodId);
-    public const string PathTemplate = nameof(PathTemplate);
     public const string UploadPathTemplate = nameof(UploadPathTemplate);
 
     // Generated on schema classes, service classes and request classes.
@@ -67,7 +65,7 @@ internal static class MemberNames
 
     private static readonly string[] ServiceBase = { "Options", "HttpClient", RootUri, "BaseUri", "Dispose" };
 
-    private static readonly string[] RequestBase = { "Service", "HttpMethod", "Checksum", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore, MethodId, PathTemplate, UploadPathTemplate };
+    private static readonly string[] RequestBase = { "Service", "HttpMethod", "Checksum", HasBody, BuildPath, AddQueryParameters, WriteBody, DownloadMediaCoreAsync, DownloadMediaCore, "MethodId", "PathTemplate", UploadPathTemplate };
 
     private static readonly string[] ClientRequest = { "TResponse", "Execute", ExecuteAsync, ReadResponse, BuildUploadPath, "AttachMedia", "NextChunkCoreAsync", "ResumeUploadCoreAsync", "ResumeUploadCore", "CancelUploadCoreAsync", "UploadProgressChanged", "UploadSessionCreated", "UploadSessionCore", "Media" };
 

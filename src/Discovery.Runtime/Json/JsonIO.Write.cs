@@ -173,14 +173,7 @@ public static partial class JsonIO
         writer.WriteStartArray();
         foreach (var value in values)
         {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                value.WriteJson(writer);
-            }
+            WriteObjectValue(writer, value);
         }
 
         writer.WriteEndArray();
